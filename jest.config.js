@@ -1,0 +1,12 @@
+// One jest run over every project: `npm test`. Per project: `npx nx test <project>`.
+module.exports = {
+  projects: [
+    '<rootDir>/libs/domain',
+    '<rootDir>/libs/event-store',
+    '<rootDir>/libs/read-models',
+    '<rootDir>/libs/rules',
+    '<rootDir>/apps/api',
+    '<rootDir>/apps/projector',
+    '<rootDir>/test',
+  ],
+};
