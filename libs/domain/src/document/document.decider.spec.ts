@@ -1,0 +1,36 @@
+import { deciderSpec } from '../testing/decider-spec';
+import { documentDecider } from './document.decider';
+import type { DocumentEvent } from './document.events';
+
+const spec = deciderSpec(documentDecider);
+const details = {
+  organisationId: 'dinsos-karanganyar',
+  documentId: 'renstra-2024-2026-abc',
+  kind: 'renstra' as const,
+  title: 'Renstra Dinas Sosial 2024-2026',
+  legalBasis: 'Perbup Karanganyar 16/2023',
+  period: { start: 2024, end: 2026 },
+  contentHash: 'h1',
+};
+const registered: DocumentEvent = { type: 'DocumentRegistered', data: details };
+
+describe('document decider', () => {
+  it('registers a document', () => {
+    spec.given([]).when({ type: 'RegisterDocument', data: details }).then([registered]);
+  });
+  it('does nothing when the same content is imported again', () => {
+    spec.given([registered]).when({ type: 'RegisterDocument', data: details }).thenNothingHappens();
+  });
+  it('records a re-transcription with different content', () => {
+    spec
+      .given([registered])
+      .when({ type: 'RegisterDocument', data: { ...details, contentHash: 'h2' } })
+      .then([{ type: 'DocumentRegistered', data: { ...details, contentHash: 'h2' } }]);
+  });
+  it('refuses a period that ends before it starts', () => {
+    spec
+      .given([])
+      .when({ type: 'RegisterDocument', data: { ...details, period: { start: 2026, end: 2024 } } })
+      .thenFails('DOCUMENT_PERIOD_INVALID');
+  });
+});

@@ -1,0 +1,33 @@
+import { ACCESS_EVENT_TYPES } from './access/access.events';
+import { DOCUMENT_EVENT_TYPES } from './document/document.events';
+import { INDICATOR_EVENT_TYPES } from './indicator/indicator.events';
+import { NODE_EVENT_TYPES } from './node/node.events';
+import { ORGANISATION_EVENT_TYPES } from './organisation/organisation.events';
+
+// Stored event type names never change. A rename fails here, on purpose: add a new type instead
+// and keep reading the old one.
+describe('stored event type names', () => {
+  it('are exactly these', () => {
+    expect({
+      organisation: ORGANISATION_EVENT_TYPES,
+      document: DOCUMENT_EVENT_TYPES,
+      node: NODE_EVENT_TYPES,
+      indicator: INDICATOR_EVENT_TYPES,
+      access: ACCESS_EVENT_TYPES,
+    }).toEqual({
+      organisation: ['OrganisationRegistered', 'OrganisationDetailsChanged', 'DocumentSubmitted'],
+      document: ['DocumentRegistered'],
+      node: ['NodeDefined', 'BudgetAllocated'],
+      indicator: [
+        'IndicatorDefined',
+        'BaselineSet',
+        'TargetSet',
+        'TargetRevised',
+        'AgreementTargetSet',
+        'RealisationReported',
+        'RealisationCorrected',
+      ],
+      access: ['ApiKeyIssued', 'ApiKeyRevoked'],
+    });
+  });
+});

@@ -1,0 +1,16 @@
+import type { Command } from '../shared/decider';
+import type { RawValue } from '../values/document-value';
+import type { NodeDefinition } from './node.events';
+
+export type NodeCommand =
+  | Command<'DefineNode', NodeDefinition & { readonly documentId: string }>
+  | Command<
+      'AllocateBudget',
+      {
+        readonly organisationId: string;
+        readonly nodeId: string;
+        readonly year: number;
+        readonly amount: RawValue;
+        readonly documentId?: string;
+      }
+    >;

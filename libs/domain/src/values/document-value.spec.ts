@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import { describeValue, interpretValue, sameRawMeaning } from './document-value';
+
+describe('interpreting document values', () => {
+  it.each([
+    ['1.234.567,89', 1234567.89, undefined],
+    ['30,50', 30.5, undefined],
+    ['100 %', 100, '%'],
+    ['100%', 100, '%'],
+    ['8 Dokumen', 8, 'Dokumen'],
+    ['50 Orang/bulan', 50, 'Orang/bulan'],
+    ['Rp 4.550.000.000,-', 4550000000, 'Rp'],
+    ['400.000', 400000, undefined],
+  ])('%s is the number %d (unit %s), raw kept', (raw, value, unit) => {
+    const interpreted = interpretValue(raw);
+    expect(interpreted).toEqual(unit ? { kind: 'number', raw, value, unit } : { kind: 'number', raw, value });
+  });
+
+  it('keeps a JSON number as a number', () => {
+    expect(interpretValue(81)).toEqual({ kind: 'number', raw: 81, value: 81 });
+  });
+
+  it.each([
+    ['BB', 'BB', undefined],
+    ['B', 'B', undefined],
+    ['AA', 'AA', undefined],
+    ['BB Indeks', 'BB', 'Indeks'],
+    ['A Nilai', 'A', 'Nilai'],
+  ])('%s is grade %s', (raw, grade, unit) => {
+    expect(interpretValue(raw)).toEqual(
+      unit ? { kind: 'grade', raw, grade, unit } : { kind: 'grade', raw, grade },
+    );
+  });
+
+  it.each(['', '-', ' – ', '—', '  '])('"%s" is empty', (raw) => {
+    expect(interpretValue(raw)).toEqual({ kind: 'empty', raw });
+  });
+
+  it('absent is empty', () => {
+    expect(interpretValue(undefined)).toEqual({ kind: 'empty', raw: null });
+  });
+
+  it.each(['13,11,00', 'App', 'maka m', 'Dokumen', 'AAA', '2 x 3', '1.5', 'BBB Indeks'])(
+    '"%s" is kept verbatim as unparseable',
+    (raw) => {
+      expect(interpretValue(raw)).toEqual({ kind: 'unparseable', raw });
+    },
+  );
+
+  it('always keeps the raw text, whatever it is', () => {
+    fc.assert(
+      fc.property(fc.string(), (raw) => {
+        expect(interpretValue(raw).raw).toBe(raw);
+      }),
+    );
+  });
+
+  it('compares meanings, not spellings', () => {
+    expect(sameRawMeaning('81', 81)).toBe(true);
+    expect(sameRawMeaning('81,00', '81')).toBe(true);
+    expect(sameRawMeaning('2100', '1')).toBe(false);
+    expect(sameRawMeaning('BB', 'BB Indeks')).toBe(true);
+    expect(sameRawMeaning('-', '')).toBe(true);
+    expect(sameRawMeaning('maka m', 'maka m')).toBe(true);
+    expect(sameRawMeaning('maka m', 'App')).toBe(false);
+  });
+
+  it('describes values for people', () => {
+    expect(describeValue(interpretValue('13,11,00'))).toBe('"13,11,00" (unparseable)');
+    expect(describeValue(interpretValue('-'))).toBe('—');
+    expect(describeValue(interpretValue('30,50'))).toBe('30,50');
+  });
+});

@@ -1,0 +1,97 @@
+import { isGrade, type Grade } from './grade';
+import { parseIndonesianNumeral } from './numeral';
+
+/** A value exactly as the document gives it: a JSON number or the printed text. */
+export type RawValue = string | number;
+
+/**
+ * The interpretation of a document value. `raw` always travels with it, so nothing the document said
+ * is lost, and a later, better parser can re-read the same events.
+ */
+export type DocumentValue =
+  | { readonly kind: 'number'; readonly raw: RawValue; readonly value: number; readonly unit?: string }
+  | { readonly kind: 'grade'; readonly raw: RawValue; readonly grade: Grade; readonly unit?: string }
+  | { readonly kind: 'empty'; readonly raw: RawValue | null }
+  | { readonly kind: 'unparseable'; readonly raw: RawValue };
+
+const DASHES = /^[-\u2012\u2013\u2014\u2212]+$/;
+const GRADE_WITH_UNIT = /^(AA|A|BB|B|CC|C|D)(?:\s+(.+))?$/;
+const RUPIAH = /^Rp\.?\s*(.+?)(?:,-)?$/i;
+const NUMBER_THEN_UNIT = /^([-\u2212]?\s*[\d.,]*\d)\s*(.*)$/;
+// A unit is words, optionally with "/", "%", "." or parentheses: "%", "Dokumen", "Orang/bulan", "Kali (keg.)".
+const UNIT = /^[%\p{L}][\p{L}\p{M}\s/%.()\-']*$/u;
+
+export function interpretValue(raw: RawValue | null | undefined): DocumentValue {
+  if (raw === null || raw === undefined) return { kind: 'empty', raw: null };
+  if (typeof raw === 'number') {
+    return Number.isFinite(raw) ? { kind: 'number', raw, value: raw } : { kind: 'unparseable', raw };
+  }
+  const text = raw.replace(/[\u00a0\u2007\u202f]/g, ' ').trim();
+  if (text === '' || DASHES.test(text)) return { kind: 'empty', raw };
+
+  const grade = GRADE_WITH_UNIT.exec(text);
+  if (grade?.[1] !== undefined && isGrade(grade[1])) {
+    const unit = grade[2]?.trim();
+    return unit ? { kind: 'grade', raw, grade: grade[1], unit } : { kind: 'grade', raw, grade: grade[1] };
+  }
+
+  const rupiah = RUPIAH.exec(text);
+  if (rupiah?.[1] !== undefined) {
+    const value = parseIndonesianNumeral(rupiah[1]);
+    if (value !== undefined) return { kind: 'number', raw, value, unit: 'Rp' };
+  }
+
+  const parts = NUMBER_THEN_UNIT.exec(text);
+  if (parts?.[1] !== undefined) {
+    const value = parseIndonesianNumeral(parts[1].replace(/\s+/g, ''));
+    const unit = (parts[2] ?? '').trim();
+    if (value !== undefined && unit === '') return { kind: 'number', raw, value };
+    if (value !== undefined && UNIT.test(unit)) return { kind: 'number', raw, value, unit };
+  }
+  return { kind: 'unparseable', raw };
+}
+
+/** The number a value stands for, if it stands for one. */
+export function numericValue(value: DocumentValue): number | undefined {
+  return value.kind === 'number' ? value.value : undefined;
+}
+
+/** Two values say the same thing (the same number, grade, or the same text when not interpretable). */
+export function sameMeaning(a: DocumentValue, b: DocumentValue): boolean {
+  switch (a.kind) {
+    case 'number':
+      return b.kind === 'number' && a.value === b.value;
+    case 'grade':
+      return b.kind === 'grade' && a.grade === b.grade;
+    case 'empty':
+      return b.kind === 'empty';
+    case 'unparseable':
+      return b.kind === 'unparseable' && String(a.raw).trim() === String(b.raw).trim();
+    default: {
+      const never: never = a;
+      return never;
+    }
+  }
+}
+
+export function sameRawMeaning(a: RawValue | null | undefined, b: RawValue | null | undefined): boolean {
+  return sameMeaning(interpretValue(a), interpretValue(b));
+}
+
+/** Short human form: the raw text, plus the interpretation when it differs. */
+export function describeValue(value: DocumentValue): string {
+  switch (value.kind) {
+    case 'empty':
+      return '—';
+    case 'unparseable':
+      return `"${String(value.raw)}" (unparseable)`;
+    case 'grade':
+      return String(value.raw);
+    case 'number':
+      return typeof value.raw === 'number' ? String(value.raw) : value.raw.trim();
+    default: {
+      const never: never = value;
+      return never;
+    }
+  }
+}
