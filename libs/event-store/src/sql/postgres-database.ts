@@ -1,0 +1,78 @@
+import { Client, Pool, type PoolClient } from 'pg';
+import type { SqlDatabase, SqlExecutor } from './sql-database';
+
+const wrap = (client: PoolClient): SqlExecutor => ({
+  async query<Row>(text: string, params: readonly unknown[] = []) {
+    return (await client.query(text, params as unknown[])).rows as Row[];
+  },
+});
+
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `PostgreSQL ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
+/** PostgreSQL through a `pg` connection pool. */
+export class PostgresDatabase implements SqlDatabase {
+  readonly kind = 'postgres' as const;
+  readonly description: string;
+  private readonly pool: Pool;
+
+  constructor(
+    private readonly url: string,
+    options: { max?: number; applicationName?: string } = {},
+  ) {
+    this.description = describeUrl(url);
+    this.pool = new Pool({
+      connectionString: url,
+      max: options.max ?? 10,
+      application_name: options.applicationName ?? 'sakip',
+    });
+    // An idle client that loses its connection must not crash the process: the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(text, params as unknown[])).rows as Row[];
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(wrap(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    const client = new Client({ connectionString: this.url });
+    client.on('error', () => undefined);
+    await client.connect();
+    client.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    return async () => {
+      await client.end().catch(() => undefined);
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
