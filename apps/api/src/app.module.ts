@@ -1,0 +1,25 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { BundlesModule } from './bundles/bundles.module';
+import { HealthController } from './health.controller';
+import type { Infrastructure } from './infrastructure/infrastructure';
+import { ApiKeyGuard } from './shared/auth/auth.guard';
+import type { Clock } from './shared/clock';
+import { InfrastructureModule } from './shared/infrastructure.module';
+import { ProblemDetailsFilter } from './shared/problem-details';
+
+@Module({})
+export class AppModule {
+  static with(infra: Infrastructure, clock: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forRoot(infra, clock), BundlesModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { Bundle } from './bundle';
+import schema from './bundle.schema.json';
+
+/** One reason a bundle is rejected: where (a path like `nodes[3].level`) and why, in English and Indonesian. */
+export interface BundleProblem {
+  readonly path: string;
+  readonly en: string;
+  readonly id: string;
+}
+
+export function formatProblem(problem: BundleProblem): string {
+  return `${problem.path || '(bundle)'}: ${problem.en} / ${problem.id}`;
+}
+
+export type BundleValidation =
+  | { readonly ok: true; readonly bundle: Bundle }
+  | { readonly ok: false; readonly problems: readonly BundleProblem[] };
+
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+addFormats(ajv, ['date']);
+const validate = ajv.compile<Bundle>(schema);
+
+/** `/nodes/3/level` → `nodes[3].level` */
+export function toPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+}
+
+function describe(error: ErrorObject): BundleProblem {
+  const path = toPath(error.instancePath);
+  const at = (child: string) => (path ? `${path}.${child}` : child);
+  switch (error.keyword) {
+    case 'required': {
+      const field = (error.params as { missingProperty: string }).missingProperty;
+      return { path: at(field), en: 'is required', id: 'wajib diisi' };
+    }
+    case 'additionalProperties': {
+      const field = (error.params as { additionalProperty: string }).additionalProperty;
+      return {
+        path: at(field),
+        en: 'is not a field of sakip-bundle/1 (check the spelling)',
+        id: 'bukan kolom sakip-bundle/1 (periksa ejaan)',
+      };
+    }
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues
+        .map((v) => JSON.stringify(v))
+        .join(', ');
+      return { path, en: `must be one of ${allowed}`, id: `harus salah satu dari ${allowed}` };
+    }
+    case 'const':
+      return {
+        path,
+        en: `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`,
+        id: `harus ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`,
+      };
+    case 'type': {
+      const type = String((error.params as { type: string | string[] }).type).replace(',', ' or ');
+      const article = /^[aeiou]/.test(type) ? 'an' : 'a';
+      return {
+        path,
+        en: `must be ${article} ${type}`,
+        id: `harus bertipe ${type.replace(' or ', ' atau ')}`,
+      };
+    }
+    case 'format':
+      return { path, en: 'must be a date written yyyy-mm-dd', id: 'harus tanggal dengan format yyyy-mm-dd' };
+    case 'minimum':
+    case 'maximum':
+      return { path, en: 'must be a year between 1900 and 2200', id: 'harus tahun antara 1900 dan 2200' };
+    case 'minLength':
+      return { path, en: 'must not be empty', id: 'tidak boleh kosong' };
+    case 'propertyNames':
+      return {
+        path,
+        en: 'target years must be written as four digits, e.g. "2025"',
+        id: 'tahun target harus empat digit, mis. "2025"',
+      };
+    case 'pattern':
+      if (path.endsWith('.period')) {
+        return {
+          path,
+          en: 'must be a period: 2024, 2024-Q1…Q4, 2024-S1/S2 or 2024-01…12',
+          id: 'harus periode: 2024, 2024-Q1…Q4, 2024-S1/S2 atau 2024-01…12',
+        };
+      }
+      if (path === 'organisation.id') {
+        return {
+          path,
+          en: 'must be a slug: lower-case letters, digits and "-"',
+          id: 'harus slug: huruf kecil, angka dan "-"',
+        };
+      }
+      if (error.params && (error.params as { pattern: string }).pattern.includes('4}$')) {
+        return {
+          path,
+          en: 'target years must be written as four digits, e.g. "2025"',
+          id: 'tahun target harus empat digit, mis. "2025"',
+        };
+      }
+      return { path, en: 'must not contain spaces or ":"', id: 'tidak boleh mengandung spasi atau ":"' };
+    default:
+      return { path, en: error.message ?? 'is invalid', id: error.message ?? 'tidak valid' };
+  }
+}
+
+/** Checks a parsed JSON value against bundle.schema.json; every problem is reported, not just the first. */
+export function validateBundleShape(input: unknown): BundleValidation {
+  if (validate(input)) return { ok: true, bundle: input };
+  const problems = (validate.errors ?? [])
+    .filter((e) => e.keyword !== 'if')
+    .map(describe)
+    .filter((p, i, all) => all.findIndex((q) => q.path === p.path && q.en === p.en) === i);
+  return { ok: false, problems };
+}

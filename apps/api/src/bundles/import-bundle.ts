@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EventStore } from '@sakip/event-store';
+import { actorOf, mayWriteFor } from '../shared/auth/principal';
+import { organisationOutOfScope } from '../shared/auth/auth.guard';
+import type { Clock } from '../shared/clock';
+import { BundleRejectedException } from '../shared/problem-details';
+import type { RequestContext } from '../shared/request-context';
+import { CLOCK, EVENT_STORE } from '../shared/tokens';
+import { BundleImporter, type ImportSummary } from './bundle-import';
+
+export class ImportBundleCommand extends Command<ImportSummary> {
+  constructor(
+    readonly bundle: unknown,
+    readonly context: RequestContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ImportBundleCommand)
+export class ImportBundleHandler implements ICommandHandler<ImportBundleCommand> {
+  private readonly importer: BundleImporter;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.importer = new BundleImporter(store);
+  }
+
+  async execute({ bundle, context }: ImportBundleCommand): Promise<ImportSummary> {
+    const organisationId = (bundle as { organisation?: { id?: unknown } } | null)?.organisation?.id;
+    if (typeof organisationId === 'string' && !mayWriteFor(context.principal, organisationId))
+      throw organisationOutOfScope(organisationId);
+    const outcome = await this.importer.import(bundle, {
+      actor: actorOf(context.principal),
+      now: this.clock.now().toISOString(),
+      correlationId: context.correlationId,
+    });
+    if (!outcome.ok) throw new BundleRejectedException(outcome.problems);
+    return outcome.summary;
+  }
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { Command } from 'commander';
+import Table from 'cli-table3';
+import { NODE_LEVELS } from '@sakip/domain';
+import { BundleImporter, type ImportOutcome, type ImportSummary } from '../../bundles/bundle-import';
+import { formatProblem } from '../../bundles/bundle-validation';
+import { withInfrastructure, type CliContext } from '../context';
+import type { Output } from '../output';
+import { progressFor } from '../progress';
+
+export function registerImportCommand(program: Command, context: CliContext): void {
+  program
+    .command('import')
+    .description('validate sakip-bundle/1 files and store them as events (each file all or nothing)')
+    .argument('<files...>', 'bundle files (JSON)')
+    .action(async (files: string[]) => {
+      const failed = await importFiles(context, files);
+      process.exitCode = failed > 0 ? 1 : 0;
+    });
+}
+
+/** Imports each file atomically; returns how many were rejected. */
+export async function importFiles(context: CliContext, files: readonly string[]): Promise<number> {
+  const { out } = context;
+  return withInfrastructure(context, async ({ store }) => {
+    const importer = new BundleImporter(store);
+    const progress = progressFor(out, 'files');
+    if (files.length > 1) progress.start(files.length, out.t({ id: 'Mengimpor', en: 'Importing' }));
+    let rejected = 0;
+    let events = 0;
+    for (const [index, file] of files.entries()) {
+      const outcome = await importFile(importer, context, file);
+      if (!outcome.ok) rejected++;
+      else events += outcome.summary.stored.events;
+      if (files.length > 1) progress.update(index + 1, `${events} events`);
+      report(out, file, outcome);
+    }
+    if (files.length > 1) {
+      progress.stop();
+      out.line(
+        out.t({
+          id: `${files.length - rejected} dari ${files.length} berkas diimpor, ${rejected} ditolak; ${events} event disimpan.`,
+          en: `${files.length - rejected} of ${files.length} files imported, ${rejected} rejected; ${events} events stored.`,
+        }),
+      );
+    }
+    return rejected;
+  });
+}
+
+async function importFile(
+  importer: BundleImporter,
+  context: CliContext,
+  file: string,
+): Promise<ImportOutcome> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(resolve(context.cwd, file), 'utf8'));
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'file not found'
+        : `not valid JSON: ${(error as Error).message}`;
+    const alasan =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'berkas tidak ditemukan'
+        : `bukan JSON yang valid: ${(error as Error).message}`;
+    return { ok: false, problems: [{ path: '', en: reason, id: alasan }] };
+  }
+  return importer.import(json, {
+    actor: context.actor,
+    now: context.clock.now().toISOString(),
+    correlationId: randomUUID(),
+  });
+}
+
+function report(out: Output, file: string, outcome: ImportOutcome): void {
+  const name = basename(file);
+  if (!outcome.ok) {
+    out.error(
+      out.t({
+        id: `✗ ${name} ditolak (${outcome.problems.length} masalah); tidak ada yang disimpan:`,
+        en: `✗ ${name} rejected (${outcome.problems.length} problems); nothing was stored:`,
+      }),
+    );
+    for (const problem of outcome.problems) out.error(`  ${formatProblem(problem)}`);
+    return;
+  }
+  printSummary(out, name, outcome.summary);
+}
+
+export function printSummary(out: Output, name: string, summary: ImportSummary): void {
+  const { inBundle, stored } = summary;
+  out.line(`✓ ${name}`);
+  out.line(`  ${summary.organisationName} (${summary.organisationId})`);
+  out.line(
+    `  ${summary.documentTitle} — ${summary.documentKind} ${summary.period.start}–${summary.period.end}`,
+  );
+  out.line(`  ${out.t({ id: 'id dokumen', en: 'document id' })}: ${summary.documentId}`);
+  if (summary.nothingNew) {
+    out.say({
+      id: '  Tidak ada yang baru: dokumen ini dengan isi yang sama sudah pernah diimpor; 0 event ditulis.',
+      en: '  Nothing new: this document was already imported with the same content; 0 events written.',
+    });
+    return;
+  }
+  const table = new Table({
+    head: [
+      out.t({ id: 'jenis', en: 'kind' }),
+      out.t({ id: 'di berkas', en: 'in file' }),
+      out.t({ id: 'disimpan', en: 'stored' }),
+    ],
+    style: { head: [], border: [], compact: true },
+  });
+  for (const level of NODE_LEVELS)
+    table.push([`nodes: ${level}`, inBundle.nodes[level], stored.nodes[level]]);
+  table.push(
+    ['indicators', inBundle.indicators, stored.indicators],
+    ['baselines', inBundle.baselines, stored.baselines],
+    ['targets', inBundle.targets, stored.targets],
+    ['budgets', inBundle.budgets, stored.budgets],
+    ['agreements (PK)', inBundle.agreements, stored.agreements],
+    ['realisations', inBundle.realisations, stored.realisations],
+    ['submissions', inBundle.submissions, stored.submissions],
+  );
+  out.line(table.toString().replace(/^/gm, '  '));
+  if (stored.targetRevisions > 0) {
+    out.say({
+      id: `  ${stored.targetRevisions} target berubah dibanding dokumen sebelumnya: dicatat sebagai revisi.`,
+      en: `  ${stored.targetRevisions} targets differ from earlier documents: recorded as revisions.`,
+    });
+  }
+  out.say({
+    id: `  ${stored.events} event disimpan (posisi ${summary.position ?? '-'}).`,
+    en: `  ${stored.events} events stored (position ${summary.position ?? '-'}).`,
+  });
+}

@@ -1,0 +1,65 @@
+import { Command, CommanderError } from 'commander';
+import { DataDirectoryInUseError } from '@sakip/event-store';
+import { settingsFromEnv } from '../infrastructure/settings';
+import { systemClock, type Clock } from '../shared/clock';
+import { registerImportCommand } from './commands/import.command';
+import { registerKeysCommand } from './commands/keys.command';
+import { registerQuickstartCommand } from './commands/quickstart.command';
+import { registerServeCommand } from './commands/serve.command';
+import { cliActor, defaultOpen, type CliContext } from './context';
+import { Output } from './output';
+
+export interface CliEnvironment {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  readonly clock?: Clock;
+}
+
+export function buildProgram(context: CliContext): Command {
+  const program = new Command('sakip')
+    .description(
+      'SAKIP system of record and audit engine — sistem pencatatan dan audit akuntabilitas kinerja',
+    )
+    .showHelpAfterError()
+    .configureOutput({
+      writeOut: (text) => context.out.stdout.write(text),
+      writeErr: (text) => context.out.stderr.write(text),
+    })
+    .exitOverride();
+  registerQuickstartCommand(program, context);
+  registerImportCommand(program, context);
+  registerServeCommand(program, context);
+  registerKeysCommand(program, context);
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
+  const settings = settingsFromEnv(environment.env);
+  const out = new Output(environment.stdout as never, environment.stderr as never, settings.language);
+  const context: CliContext = {
+    out,
+    settings,
+    clock: environment.clock ?? systemClock,
+    actor: cliActor(),
+    cwd: environment.cwd,
+    openInfrastructure: defaultOpen(settings),
+  };
+  const program = buildProgram(context);
+  process.exitCode = 0;
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof DataDirectoryInUseError) {
+      out.error(error.message);
+      return 1;
+    }
+    out.error(`error: ${(error as Error).message}`);
+    if (environment.env['SAKIP_DEBUG']) out.error((error as Error).stack ?? '');
+    return 1;
+  }
+}

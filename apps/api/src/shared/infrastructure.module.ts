@@ -1,0 +1,24 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { Infrastructure } from '../infrastructure/infrastructure';
+import { ApiKeys } from '../keys/api-keys';
+import type { Clock } from './clock';
+import { CLOCK, EVENT_STORE, INFRASTRUCTURE, SQL_DATABASE } from './tokens';
+
+/** Makes the already-opened infrastructure injectable everywhere. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(infra: Infrastructure, clock: Clock): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: INFRASTRUCTURE, useValue: infra },
+        { provide: EVENT_STORE, useValue: infra.store },
+        { provide: SQL_DATABASE, useValue: infra.db },
+        { provide: CLOCK, useValue: clock },
+        { provide: ApiKeys, useFactory: () => new ApiKeys(infra.store, clock) },
+      ],
+      exports: [INFRASTRUCTURE, EVENT_STORE, SQL_DATABASE, CLOCK, ApiKeys],
+    };
+  }
+}
