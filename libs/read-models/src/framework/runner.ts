@@ -1,0 +1,324 @@
+import {
+  comparePositions,
+  type EventStore,
+  type Position,
+  type SqlExecutor,
+  type StoredEvent,
+} from '@sakip/event-store';
+import { BUILD_COLUMNS, toBuild, type Build, type ReadModelCatalog } from './catalog';
+import type { Projection, TableSpec } from './projection';
+import { applyOperations, createTableSql } from './sql-writer';
+
+export interface RunnerProgress {
+  /** Events read so far by the slowest build in this run. */
+  readonly eventsRead: number;
+  readonly position: Position;
+  readonly building: readonly string[];
+}
+
+export interface RunnerOptions {
+  readonly batchSize?: number;
+  readonly pollIntervalMs?: number;
+  /** How long the tables of a replaced build stay for queries that already resolved them. */
+  readonly retireGraceMs?: number;
+  readonly onProgress?: (progress: RunnerProgress) => void;
+  readonly onError?: (error: unknown) => void;
+  readonly onActivated?: (build: Build) => void;
+}
+
+class CheckpointMoved extends Error {}
+
+const key = (p: Position) => `${p.commit}:${p.sequence}`;
+
+/**
+ * Keeps read models up to date: a catch-up subscription per group of builds that share a checkpoint,
+ * writing rows and checkpoint in one transaction. Builds of a new projection version (or a rebuild) fill
+ * new tables from event 0 and become active when they have caught up; queries read the old build until then.
+ * Several runners may run at once: a batch whose checkpoint another runner moved is rolled back.
+ */
+export class ProjectorRunner {
+  private readonly byName: Map<string, Projection>;
+  private readonly specs = new Map<string, Map<string, TableSpec>>();
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly waiters = new Set<() => void>();
+  private eventsRead = new Map<number, number>();
+  /** Set by a store notification that arrived while a batch was running: look again before sleeping. */
+  private pending = false;
+
+  constructor(
+    readonly catalog: ReadModelCatalog,
+    private readonly store: EventStore,
+    readonly projections: readonly Projection[],
+    private readonly options: RunnerOptions = {},
+  ) {
+    this.byName = new Map(projections.map((p) => [p.name, p]));
+    for (const p of projections) this.specs.set(p.name, new Map(p.tables.map((t) => [t.name, t])));
+  }
+
+  private get batchSize(): number {
+    return this.options.batchSize ?? 2000;
+  }
+
+  /** Registry and tables; a build for every projection whose code version has none yet. */
+  async initialise(): Promise<void> {
+    await this.catalog.initialise();
+    const builds = await this.catalog.builds();
+    for (const projection of this.projections) {
+      const mine = builds.filter((b) => b.projection === projection.name);
+      for (const stale of mine.filter((b) => b.status === 'building' && b.version !== projection.version))
+        await this.retire(stale);
+      const current = mine.filter((b) => b.version === projection.version && b.status !== 'retired');
+      if (current.length === 0) await this.createBuild(projection);
+      else for (const build of current) await this.createTables(projection, build.buildId);
+    }
+    await this.dropRetired();
+    this.catalog.invalidate();
+  }
+
+  /** Starts new builds of these projections (all by default) from event 0; they switch over when caught up. */
+  async rebuild(names: readonly string[] = this.projections.map((p) => p.name)): Promise<void> {
+    const builds = await this.catalog.builds();
+    for (const name of names) {
+      const projection = this.byName.get(name);
+      if (!projection)
+        throw new Error(`unknown read model "${name}" (known: ${[...this.byName.keys()].join(', ')})`);
+      for (const building of builds.filter((b) => b.projection === name && b.status === 'building'))
+        await this.retire(building);
+      await this.createBuild(projection);
+    }
+    this.eventsRead = new Map();
+  }
+
+  /** Processes until every build has read everything there is. */
+  async catchUp(): Promise<void> {
+    while (await this.runOnce()) {
+      // keep going
+    }
+  }
+
+  /** Runs in the background: catches up, then follows new events until stop(). */
+  start(): void {
+    if (this.loop) return;
+    this.stopped = false;
+    this.loop = this.follow();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  /** Resolves when every active build has processed `position`; false on timeout. */
+  async waitFor(position: Position, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (await this.reached(position)) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          this.waiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, Math.min(left, 100));
+        this.waiters.add(done);
+      });
+    }
+  }
+
+  async reached(position: Position): Promise<boolean> {
+    const builds = (await this.catalog.builds()).filter((b) => this.isCurrent(b));
+    const readable = new Map<string, Build>();
+    for (const b of builds)
+      if (b.status === 'active' || !readable.has(b.projection)) readable.set(b.projection, b);
+    return this.projections.every((p) => {
+      const build = readable.get(p.name);
+      return build !== undefined && comparePositions(build.checkpoint, position) >= 0;
+    });
+  }
+
+  /** One batch for every group of builds; true when there was something to do. */
+  async runOnce(): Promise<boolean> {
+    const builds = (await this.catalog.builds()).filter((b) => this.isCurrent(b));
+    const groups = new Map<string, Build[]>();
+    for (const build of builds)
+      groups.set(key(build.checkpoint), [...(groups.get(key(build.checkpoint)) ?? []), build]);
+    let worked = false;
+    for (const group of groups.values()) {
+      const from = group[0]!.checkpoint;
+      const events = await this.store.readAll({ after: from, limit: this.batchSize });
+      if (events.length > 0) {
+        worked = true;
+        try {
+          await this.catalog.db.transaction((tx) => this.process(tx, group, events));
+        } catch (error) {
+          if (error instanceof CheckpointMoved) continue;
+          throw error;
+        }
+        for (const build of group)
+          this.eventsRead.set(build.buildId, (this.eventsRead.get(build.buildId) ?? 0) + events.length);
+      }
+      if (events.length < this.batchSize) {
+        for (const build of group.filter((b) => b.status === 'building')) await this.activate(build);
+      }
+    }
+    this.notify(builds);
+    return worked;
+  }
+
+  private isCurrent(build: Build): boolean {
+    return this.byName.get(build.projection)?.version === build.version;
+  }
+
+  private notify(builds: readonly Build[]): void {
+    for (const waiter of [...this.waiters]) waiter();
+    if (!this.options.onProgress) return;
+    const slowest = builds.reduce<Build | undefined>(
+      (min, b) => (!min || comparePositions(b.checkpoint, min.checkpoint) < 0 ? b : min),
+      undefined,
+    );
+    this.options.onProgress({
+      eventsRead: slowest ? (this.eventsRead.get(slowest.buildId) ?? 0) : 0,
+      position: slowest?.checkpoint ?? { commit: 0n, sequence: 0n },
+      building: builds.filter((b) => b.status === 'building').map((b) => b.projection),
+    });
+  }
+
+  private async process(
+    tx: SqlExecutor,
+    group: readonly Build[],
+    events: readonly StoredEvent[],
+  ): Promise<void> {
+    const ids = group.map((b) => b.buildId);
+    const locked = (
+      await tx.query<Parameters<typeof toBuild>[0]>(
+        `SELECT ${BUILD_COLUMNS} FROM ${this.catalog.buildsTable} WHERE build_id = ANY($1::int[]) FOR UPDATE`,
+        [ids],
+      )
+    ).map(toBuild);
+    for (const build of group) {
+      const now = locked.find((b) => b.buildId === build.buildId);
+      if (!now || now.status === 'retired' || comparePositions(now.checkpoint, build.checkpoint) !== 0)
+        throw new CheckpointMoved();
+    }
+    const last = events[events.length - 1]!.position;
+    for (const build of group) {
+      const projection = this.byName.get(build.projection)!;
+      const handled = events.filter((e) => projection.handles.includes(e.type));
+      const operations = handled.flatMap((e) => projection.apply(e));
+      if (operations.length > 0)
+        await applyOperations(
+          tx,
+          operations,
+          this.specs.get(projection.name)!,
+          this.catalog.tableNames(projection, build.buildId),
+        );
+      await tx.query(
+        `UPDATE ${this.catalog.buildsTable} SET checkpoint_commit = $2, checkpoint_sequence = $3, events_applied = events_applied + $4 WHERE build_id = $1`,
+        [build.buildId, last.commit.toString(), last.sequence.toString(), handled.length],
+      );
+    }
+  }
+
+  private async createBuild(projection: Projection): Promise<number> {
+    const [row] = await this.catalog.db.query<{ build_id: number }>(
+      `INSERT INTO ${this.catalog.buildsTable} (projection, version, status) VALUES ($1, $2, 'building') RETURNING build_id`,
+      [projection.name, projection.version],
+    );
+    const buildId = Number(row!.build_id);
+    await this.createTables(projection, buildId);
+    return buildId;
+  }
+
+  private async createTables(projection: Projection, buildId: number): Promise<void> {
+    const names = this.catalog.tableNames(projection, buildId);
+    await this.catalog.db.exec(
+      projection.tables.map((t) => createTableSql(names.get(t.name)!, t)).join('\n'),
+    );
+  }
+
+  private async activate(build: Build): Promise<void> {
+    await this.catalog.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE ${this.catalog.buildsTable} SET status = 'retired', retired_at = now() WHERE projection = $1 AND status = 'active'`,
+        [build.projection],
+      );
+      await tx.query(
+        `UPDATE ${this.catalog.buildsTable} SET status = 'active', activated_at = now() WHERE build_id = $1 AND status = 'building'`,
+        [build.buildId],
+      );
+    });
+    this.catalog.invalidate();
+    this.options.onActivated?.({ ...build, status: 'active' });
+    await this.dropRetired();
+  }
+
+  private async retire(build: Build): Promise<void> {
+    await this.catalog.db.query(
+      `UPDATE ${this.catalog.buildsTable} SET status = 'retired', retired_at = now() WHERE build_id = $1`,
+      [build.buildId],
+    );
+  }
+
+  /** Drops the tables of builds replaced longer ago than the grace period. */
+  private async dropRetired(): Promise<void> {
+    const grace = Math.round((this.options.retireGraceMs ?? 60_000) / 1000);
+    const retired = await this.catalog.db.query<{ build_id: number; projection: string }>(
+      `SELECT build_id, projection FROM ${this.catalog.buildsTable} WHERE status = 'retired' AND retired_at <= now() - make_interval(secs => $1)`,
+      [grace],
+    );
+    for (const row of retired) {
+      const projection = this.byName.get(row.projection);
+      const tables = projection
+        ? projection.tables.map((t) => this.catalog.tableName(projection.name, t.name, Number(row.build_id)))
+        : [];
+      await this.catalog.db.transaction(async (tx) => {
+        for (const table of tables) await tx.query(`DROP TABLE IF EXISTS ${table}`);
+        await tx.query(`DELETE FROM ${this.catalog.buildsTable} WHERE build_id = $1`, [row.build_id]);
+      });
+    }
+  }
+
+  private async follow(): Promise<void> {
+    const unwatch = await this.store.watch(() => {
+      this.pending = true;
+      this.wake?.();
+    });
+    let failures = 0;
+    try {
+      while (!this.stopped) {
+        let worked = false;
+        try {
+          worked = await this.runOnce();
+          failures = 0;
+        } catch (error) {
+          failures++;
+          this.options.onError?.(error);
+        }
+        if (worked || this.stopped) continue;
+        if (this.pending && failures === 0) {
+          this.pending = false;
+          continue;
+        }
+        const pause =
+          failures > 0 ? Math.min(30_000, 500 * 2 ** failures) : (this.options.pollIntervalMs ?? 500);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pause);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = undefined;
+        this.pending = false;
+      }
+    } finally {
+      await unwatch?.();
+    }
+  }
+}
