@@ -1,14 +1,44 @@
 import { openStore, type OpenedStore } from '@sakip/event-store';
+import {
+  createProjector,
+  ReadModels,
+  type AchievementConfig,
+  type ProjectorRunner,
+  type RunnerOptions,
+} from '@sakip/read-models';
+import { loadAchievementConfig } from './achievement-config';
 import type { Settings } from './settings';
 
-/** The database, the event store and the settings of one process. */
+/** The database, the event store, the read models and the settings of one process. */
 export interface Infrastructure extends OpenedStore {
   readonly settings: Settings;
+  readonly readModels: ReadModels;
+  /**
+   * Keeps the read models up to date. Always there (it also answers "have the read models reached
+   * position X?"); it runs its loop only where this process projects (see Settings.inProcessProjector).
+   */
+  readonly projector: ProjectorRunner;
+  readonly achievement: AchievementConfig;
 }
 
 export async function openInfrastructure(
   settings: Settings,
-  options: { applicationName?: string; poolSize?: number } = {},
+  options: { applicationName?: string; poolSize?: number; projector?: RunnerOptions } = {},
 ): Promise<Infrastructure> {
-  return { ...(await openStore(settings, options)), settings };
+  const achievement = loadAchievementConfig(settings.achievementConfigFile);
+  const opened = await openStore(settings, options);
+  try {
+    const projector = createProjector(opened, options.projector);
+    await projector.initialise();
+    return {
+      ...opened,
+      settings,
+      readModels: new ReadModels(opened.db, opened.schema),
+      projector,
+      achievement,
+    };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
 }

@@ -7,6 +7,8 @@ export interface Settings extends StoreSettings {
   readonly language: Language;
   /** Run the projector inside the API process (default; always needed on the embedded store). */
   readonly inProcessProjector: boolean;
+  /** JSON file with the achievement convention and category scale (see loadAchievementConfig). */
+  readonly achievementConfigFile?: string;
 }
 
 /**
@@ -14,6 +16,7 @@ export interface Settings extends StoreSettings {
  *   PORT             HTTP port of the API (default 3000)
  *   SAKIP_LANG       language of command-line messages: en (default) or id
  *   SAKIP_PROJECTOR  "external" when a separate projector process keeps the read models (PostgreSQL only)
+ *   SAKIP_ACHIEVEMENT_CONFIG  JSON file: lower-is-better convention and achievement category scale
  */
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
   const port = Number(env['PORT'] ?? 3000);
@@ -25,5 +28,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     port,
     language: env['SAKIP_LANG'] === 'id' ? 'id' : 'en',
     inProcessProjector: !(env['SAKIP_PROJECTOR'] === 'external' && store.databaseUrl),
+    ...(env['SAKIP_ACHIEVEMENT_CONFIG'] ? { achievementConfigFile: env['SAKIP_ACHIEVEMENT_CONFIG'] } : {}),
   };
 }

@@ -2,7 +2,9 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { Infrastructure } from '../infrastructure/infrastructure';
 import { ApiKeys } from '../keys/api-keys';
 import type { Clock } from './clock';
-import { CLOCK, EVENT_STORE, INFRASTRUCTURE, SQL_DATABASE } from './tokens';
+import { IndicatorQueries } from '../indicators/indicator-queries';
+import { PlannerCommands } from '../planner/planner-commands';
+import { CLOCK, EVENT_STORE, INFRASTRUCTURE, READ_MODELS, SQL_DATABASE } from './tokens';
 
 /** Makes the already-opened infrastructure injectable everywhere. */
 @Global()
@@ -16,9 +18,24 @@ export class InfrastructureModule {
         { provide: EVENT_STORE, useValue: infra.store },
         { provide: SQL_DATABASE, useValue: infra.db },
         { provide: CLOCK, useValue: clock },
+        { provide: READ_MODELS, useValue: infra.readModels },
         { provide: ApiKeys, useFactory: () => new ApiKeys(infra.store, clock) },
+        { provide: PlannerCommands, useFactory: () => new PlannerCommands(infra.store, infra.readModels) },
+        {
+          provide: IndicatorQueries,
+          useFactory: () => new IndicatorQueries(infra.readModels, infra.achievement),
+        },
       ],
-      exports: [INFRASTRUCTURE, EVENT_STORE, SQL_DATABASE, CLOCK, ApiKeys],
+      exports: [
+        INFRASTRUCTURE,
+        EVENT_STORE,
+        SQL_DATABASE,
+        READ_MODELS,
+        CLOCK,
+        ApiKeys,
+        PlannerCommands,
+        IndicatorQueries,
+      ],
     };
   }
 }

@@ -3,6 +3,7 @@ import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 import { isDomainError, type DomainErrorKind } from '@sakip/domain';
 import { DataDirectoryInUseError, WrongExpectedVersionError } from '@sakip/event-store';
+import { ReadModelNotReadyError } from '@sakip/read-models';
 import type { BundleProblem } from '../bundles/bundle-validation';
 
 /** Thrown by handlers for answers that are not domain errors: 401, 403, 404, a rejected bundle. */
@@ -97,6 +98,12 @@ export function toProblem(error: unknown): Problem {
         expectedVersion: error.expectedVersion,
       },
     );
+  }
+  if (error instanceof ReadModelNotReadyError) {
+    return problem(503, 'READ_MODEL_NOT_READY', {
+      id: `Model baca "${error.readModel}" belum dibangun; projector membangunnya saat mulai ("sakip project").`,
+      en: error.message,
+    });
   }
   if (error instanceof DataDirectoryInUseError) {
     return problem(503, 'STORE_IN_USE', { id: error.message, en: error.message });

@@ -11,10 +11,10 @@ export interface Period {
   readonly index?: number;
 }
 
-const PATTERN = /^(\d{4})(?:-(?:Q([1-4])|S([12])|(0[1-9]|1[0-2])))?$/;
+export const PERIOD_PATTERN = /^(\d{4})(?:-(?:Q([1-4])|S([12])|(0[1-9]|1[0-2])))?$/;
 
 export function parsePeriod(text: string): Period | undefined {
-  const match = PATTERN.exec(text.trim());
+  const match = PERIOD_PATTERN.exec(text.trim());
   if (!match) return undefined;
   const year = Number(match[1]);
   if (match[2]) return { kind: 'quarter', year, index: Number(match[2]) };

@@ -4,7 +4,7 @@ import { json, type Projection, type Row, type RowOperation } from '../framework
 
 type Data<T extends IndicatorEvent['type']> = Extract<IndicatorEvent, { type: T }>['data'];
 
-const periodColumns = (period: string) => {
+export const periodColumns = (period: string) => {
   const parsed = parsePeriod(period);
   return { year: parsed?.year ?? null, period_kind: parsed?.kind ?? null };
 };

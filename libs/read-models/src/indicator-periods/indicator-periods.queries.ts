@@ -14,7 +14,8 @@ import {
 } from '@sakip/domain';
 import { Queries } from '../framework/read-models';
 import { presentValue, rawOf, type PresentedValue } from '../framework/values';
-import { indicatorPeriodsProjection } from './indicator-periods.projection';
+import type { HistoryChain } from '../value-history/value-history.queries';
+import { indicatorPeriodsProjection, periodColumns } from './indicator-periods.projection';
 
 export interface AchievementConfig {
   readonly settings: AchievementSettings;
@@ -142,4 +143,57 @@ export function toPeriodViews(
       computedAchievement: computed,
     };
   });
+}
+
+/**
+ * The per-period table as it stood at a past date, rebuilt from the value history (see
+ * ValueHistoryQueries.asOf): the same shape and achievement computation as today's table.
+ */
+export function periodViewsAsOf(
+  chains: readonly HistoryChain[],
+  polarity: Polarity,
+  config: AchievementConfig = DEFAULT_ACHIEVEMENT_CONFIG,
+): PeriodView[] {
+  const rows = new Map<string, PeriodRow>();
+  const rowOf = (period: string): PeriodRow => {
+    let row = rows.get(period);
+    if (!row) {
+      row = {
+        organisation_id: '',
+        indicator_id: '',
+        period,
+        ...periodColumns(period),
+        target_raw: null,
+        target_revised: false,
+        pk_target_raw: null,
+        pk_signed_on: null,
+        realisation_raw: null,
+        reported_achievement_raw: null,
+        reported_on: null,
+        realisation_corrected: false,
+      };
+      rows.set(period, row);
+    }
+    return row;
+  };
+  for (const chain of chains) {
+    const last = chain.entries[chain.entries.length - 1];
+    if (!last) continue;
+    if (chain.kind === 'target') {
+      const row = rowOf(chain.period);
+      row.target_raw = chain.current.raw;
+      row.target_revised = chain.entries.some((e) => e.eventType === 'TargetRevised');
+    } else if (chain.kind === 'pk-target') {
+      const row = rowOf(chain.period);
+      row.pk_target_raw = chain.current.raw;
+      row.pk_signed_on = last.effectiveOn;
+    } else if (chain.kind === 'realisation') {
+      const row = rowOf(chain.period);
+      row.realisation_raw = chain.current.raw;
+      row.reported_achievement_raw = last.reportedAchievement?.raw ?? null;
+      row.reported_on = last.effectiveOn;
+      row.realisation_corrected = chain.entries.some((e) => e.eventType === 'RealisationCorrected');
+    }
+  }
+  return toPeriodViews([...rows.values()], polarity, config);
 }

@@ -1,4 +1,10 @@
-import type { DocumentDetails, IndicatorEvent, NodeEvent, OrganisationDetails } from '@sakip/domain';
+import {
+  INDICATOR_EVENT_TYPES,
+  type DocumentDetails,
+  type IndicatorEvent,
+  type NodeEvent,
+  type OrganisationDetails,
+} from '@sakip/domain';
 import { dataOf, sourceColumns } from '../framework/event-helpers';
 import { defined, json, type Projection, type RowOperation } from '../framework/projection';
 
@@ -7,7 +13,8 @@ type Data<E extends { type: string; data: unknown }, T extends E['type']> = Extr
 /** Organisation → document → tujuan → sasaran → program → kegiatan → sub-kegiatan, with indicators and budgets. */
 export const planTreeProjection: Projection = {
   name: 'plan-tree',
-  version: 1,
+  // 2: the indicator row's version follows every event of the indicator stream (it is what commands expect).
+  version: 2,
   description:
     'organisations, documents, performance-tree nodes, indicators (with baseline) and budgets per year',
   handles: [
@@ -16,8 +23,7 @@ export const planTreeProjection: Projection = {
     'DocumentRegistered',
     'NodeDefined',
     'BudgetAllocated',
-    'IndicatorDefined',
-    'BaselineSet',
+    ...INDICATOR_EVENT_TYPES,
   ],
   tables: [
     {
@@ -249,8 +255,20 @@ export const planTreeProjection: Projection = {
           },
         ];
       }
-      default:
-        return [];
+      default: {
+        // Every other indicator event only moves the version that commands send back as expectedVersion.
+        const d = (event.data ?? {}) as { organisationId?: unknown; indicatorId?: unknown };
+        if (!(INDICATOR_EVENT_TYPES as readonly string[]).includes(event.type)) return [];
+        return [
+          {
+            type: 'upsert',
+            table: 'indicators',
+            key: { organisation_id: String(d.organisationId), indicator_id: String(d.indicatorId) },
+            set: {},
+            version,
+          },
+        ];
+      }
     }
   },
 };

@@ -29,6 +29,11 @@ export interface HistoryEntry {
     readonly row: string | null;
   };
   readonly effectiveOn: string | null;
+  /**
+   * The date the value counts from for as-of queries by effect: its effective date, else the date of its
+   * document, else the first day of the document's period, else the day it was recorded.
+   */
+  readonly inForceFrom: string;
   readonly recordedAt: string;
   readonly actor: {
     readonly id: string | null;
@@ -75,6 +80,7 @@ interface HistoryRow {
   document_kind: string | null;
   document_legal_basis: string | null;
   issued_on: string | null;
+  period_start: number | null;
 }
 
 const KIND_ORDER: Record<HistoryKind, number> = { baseline: 0, target: 1, 'pk-target': 2, realisation: 3 };
@@ -87,7 +93,7 @@ export class ValueHistoryQueries extends Queries {
     const documents = await this.table(planTreeProjection, 'documents');
     const rows = await this.db.query<HistoryRow>(
       `SELECT h.*, h.position_commit::text AS position_commit, h.position_sequence::text AS position_sequence,
-              d.title, d.kind AS document_kind, d.legal_basis AS document_legal_basis, d.issued_on
+              d.title, d.kind AS document_kind, d.legal_basis AS document_legal_basis, d.issued_on, d.period_start
        FROM ${history} h LEFT JOIN ${documents} d ON d.organisation_id = h.organisation_id AND d.document_id = h.document_id
        WHERE h.organisation_id = $1 AND h.indicator_id = $2
        ORDER BY h.position_commit, h.position_sequence`,
@@ -122,6 +128,12 @@ export class ValueHistoryQueries extends Queries {
           : null,
         source: { table: row.source_table, page: row.source_page, row: row.source_row },
         effectiveOn: row.effective_on ?? row.issued_on,
+        inForceFrom:
+          row.effective_on ??
+          row.issued_on ??
+          (row.period_start !== null
+            ? `${row.period_start}-01-01`
+            : new Date(row.recorded_at).toISOString().slice(0, 10)),
         recordedAt: new Date(row.recorded_at).toISOString(),
         actor: { id: row.actor_id, kind: row.actor_kind, role: row.actor_role, name: row.actor_name },
         position: `${row.position_commit}:${row.position_sequence}`,
@@ -148,7 +160,7 @@ export class ValueHistoryQueries extends Queries {
 
   /**
    * The values on record on a date: per kind and period, the latest entry recorded (basis "recorded")
-   * or in force (basis "effective": effective date, else the document's date, else when recorded) by the end of that day.
+   * or in force (basis "effective": see HistoryEntry.inForceFrom) by the end of that day.
    */
   async asOf(
     organisationId: string,
@@ -158,9 +170,7 @@ export class ValueHistoryQueries extends Queries {
   ): Promise<HistoryChain[]> {
     const endOfDay = `${date}T23:59:59.999Z`;
     const visible = (entry: HistoryEntry) =>
-      basis === 'recorded'
-        ? entry.recordedAt <= endOfDay
-        : (entry.effectiveOn ?? entry.recordedAt.slice(0, 10)) <= date;
+      basis === 'recorded' ? entry.recordedAt <= endOfDay : entry.inForceFrom <= date;
     return (await this.history(organisationId, indicatorId)).flatMap((chain): HistoryChain[] => {
       const entries = chain.entries.filter(visible);
       const last = entries[entries.length - 1];

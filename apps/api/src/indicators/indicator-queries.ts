@@ -1,0 +1,99 @@
+import { DomainError } from '@sakip/domain';
+import {
+  periodViewsAsOf,
+  type AchievementConfig,
+  type AsOfBasis,
+  type HistoryChain,
+  type IndicatorView,
+  type OrganisationView,
+  type PeriodView,
+  type ReadModels,
+} from '@sakip/read-models';
+import { resolveIndicatorRef, type IndicatorRef } from '../planner/indicator-ref';
+
+export interface IndicatorDetail {
+  readonly organisation: OrganisationView | null;
+  readonly indicator: IndicatorView;
+  /** Present when the periods show a past date's values instead of today's. */
+  readonly asOf: { readonly date: string; readonly basis: AsOfBasis } | null;
+  readonly periods: readonly PeriodView[];
+}
+
+export interface IndicatorHistory {
+  readonly organisation: OrganisationView | null;
+  readonly indicator: IndicatorView;
+  readonly chains: readonly HistoryChain[];
+}
+
+export interface AsOf {
+  readonly date: string;
+  readonly basis: AsOfBasis;
+}
+
+/** Indicator reads for the API and the CLI. */
+export class IndicatorQueries {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly achievement: AchievementConfig,
+  ) {}
+
+  async detail(ref: string, asOf?: AsOf): Promise<IndicatorDetail> {
+    const { resolved, indicator } = await this.find(ref);
+    const periods = asOf
+      ? periodViewsAsOf(
+          await this.readModels.valueHistory.asOf(
+            resolved.organisationId,
+            resolved.indicatorId,
+            asOf.date,
+            asOf.basis,
+          ),
+          indicator.polarity,
+          this.achievement,
+        )
+      : await this.readModels.indicatorPeriods.periods(
+          resolved.organisationId,
+          resolved.indicatorId,
+          indicator.polarity,
+          this.achievement,
+        );
+    return {
+      organisation: (await this.readModels.planTree.organisation(resolved.organisationId)) ?? null,
+      indicator,
+      asOf: asOf ?? null,
+      periods,
+    };
+  }
+
+  async history(ref: string, asOf?: AsOf): Promise<IndicatorHistory> {
+    const { resolved, indicator } = await this.find(ref);
+    const chains = asOf
+      ? await this.readModels.valueHistory.asOf(
+          resolved.organisationId,
+          resolved.indicatorId,
+          asOf.date,
+          asOf.basis,
+        )
+      : await this.readModels.valueHistory.history(resolved.organisationId, resolved.indicatorId);
+    return {
+      organisation: (await this.readModels.planTree.organisation(resolved.organisationId)) ?? null,
+      indicator,
+      chains,
+    };
+  }
+
+  private async find(ref: string): Promise<{ resolved: IndicatorRef; indicator: IndicatorView }> {
+    const resolved = await resolveIndicatorRef(ref, this.readModels);
+    const indicator = await this.readModels.planTree.indicator(resolved.organisationId, resolved.indicatorId);
+    if (!indicator)
+      throw new DomainError(
+        'UNKNOWN_INDICATOR',
+        {
+          id: `Indikator "${resolved.indicatorId}" tidak ada untuk ${resolved.organisationId}.`,
+          en: `Indicator "${resolved.indicatorId}" does not exist for ${resolved.organisationId}.`,
+        },
+        'not-found',
+        { ...resolved },
+      );
+    return { resolved, indicator };
+  }
+}
