@@ -99,6 +99,8 @@ export interface EventStore {
   readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
   /** The position of the latest event a reader can see now, or START for an empty store. */
   headPosition(): Promise<Position>;
+  /** How many events a reader can see after `after` (for progress: how much is left to read). */
+  countAfter(after: Position): Promise<number>;
   /**
    * Calls `onAppend` soon after new events are committed (a hint to read again; may be spurious).
    * Stores without notifications resolve to undefined and readers poll.

@@ -3,11 +3,16 @@ import { DataDirectoryInUseError } from '@sakip/event-store';
 import { settingsFromEnv } from '../infrastructure/settings';
 import { systemClock, type Clock } from '../shared/clock';
 import { registerImportCommand } from './commands/import.command';
+import { registerProjectCommand } from './commands/project.command';
+import { registerReadCommands } from './commands/read.commands';
+import { registerPlannerCommands } from './commands/planner.commands';
+import { registerOpenApiCommand } from './commands/openapi.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerQuickstartCommand } from './commands/quickstart.command';
 import { registerServeCommand } from './commands/serve.command';
 import { cliActor, defaultOpen, type CliContext } from './context';
 import { Output } from './output';
+import { toProblem } from '../shared/problem-details';
 
 export interface CliEnvironment {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -32,6 +37,10 @@ export function buildProgram(context: CliContext): Command {
   registerImportCommand(program, context);
   registerServeCommand(program, context);
   registerKeysCommand(program, context);
+  registerProjectCommand(program, context);
+  registerReadCommands(program, context);
+  registerPlannerCommands(program, context);
+  registerOpenApiCommand(program, context);
   return program;
 }
 
@@ -58,7 +67,13 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       out.error(error.message);
       return 1;
     }
-    out.error(`error: ${(error as Error).message}`);
+    // Known failures (domain rules, stale versions, unknown references) in the user's language, as the API says them.
+    const problem = toProblem(error);
+    out.error(
+      problem.status < 500
+        ? `${out.t({ id: 'galat', en: 'error' })} [${problem.code}]: ${out.t(problem.messages)}`
+        : `error: ${(error as Error).message}`,
+    );
     if (environment.env['SAKIP_DEBUG']) out.error((error as Error).stack ?? '');
     return 1;
   }

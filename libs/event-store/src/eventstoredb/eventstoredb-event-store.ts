@@ -184,6 +184,18 @@ export class EventStoreDbEventStore implements EventStore {
     return result;
   }
 
+  /** EventStoreDB keeps no count of $all: this pages through what is left (fine for progress, slow for huge logs). */
+  async countAfter(after: Position): Promise<number> {
+    let count = 0;
+    let from = after;
+    for (;;) {
+      const page = await this.readAll({ after: from, limit: 4096 });
+      count += page.length;
+      if (page.length < 4096) return count;
+      from = page[page.length - 1]!.position;
+    }
+  }
+
   async headPosition(): Promise<Position> {
     for await (const resolved of this.client.readAll({
       direction: BACKWARDS,

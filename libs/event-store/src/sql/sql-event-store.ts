@@ -250,6 +250,14 @@ export class SqlEventStore implements EventStore {
     return rows.map(toStoredEvent);
   }
 
+  async countAfter(after: Position): Promise<number> {
+    const [row] = await this.db.query<{ n: string }>(
+      `SELECT count(*)::text AS n FROM ${this.table} WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}`,
+      [after.commit.toString(), after.sequence.toString()],
+    );
+    return Number(row?.n ?? 0);
+  }
+
   async headPosition(): Promise<Position> {
     const [row] = await this.db.query<{ tx: string; pos: string }>(
       `SELECT transaction_id::text AS tx, position::text AS pos FROM ${this.table} WHERE ${VISIBLE}

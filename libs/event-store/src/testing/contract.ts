@@ -164,6 +164,8 @@ export function eventStoreContract(
       ),
     ).toEqual(['E1', 'E2', 'E3']);
     expect(comparePositions(await store.headPosition(), all[3]!.position)).toBeGreaterThanOrEqual(0);
+    expect(await store.countAfter(before)).toBe(5);
+    expect(await store.countAfter(all[1]!.position)).toBe(3);
   });
 
   it('lets exactly one of two writers with the same expected version win', async () => {

@@ -44,6 +44,8 @@ export class ProjectorRunner {
   private wake: (() => void) | undefined;
   private readonly waiters = new Set<() => void>();
   private eventsRead = new Map<number, number>();
+  /** Where the last batch left the slowest build (events read in this process since start or rebuild). */
+  progress: RunnerProgress | undefined;
   /** Set by a store notification that arrived while a batch was running: look again before sleeping. */
   private pending = false;
 
@@ -177,16 +179,16 @@ export class ProjectorRunner {
 
   private notify(builds: readonly Build[]): void {
     for (const waiter of [...this.waiters]) waiter();
-    if (!this.options.onProgress) return;
     const slowest = builds.reduce<Build | undefined>(
       (min, b) => (!min || comparePositions(b.checkpoint, min.checkpoint) < 0 ? b : min),
       undefined,
     );
-    this.options.onProgress({
+    this.progress = {
       eventsRead: slowest ? (this.eventsRead.get(slowest.buildId) ?? 0) : 0,
       position: slowest?.checkpoint ?? { commit: 0n, sequence: 0n },
       building: builds.filter((b) => b.status === 'building').map((b) => b.projection),
-    });
+    };
+    this.options.onProgress?.(this.progress);
   }
 
   private async process(

@@ -52,6 +52,14 @@ export function registerQuickstartCommand(program: Command, context: CliContext)
             `the sample bundle was rejected:\n${outcome.problems.map(formatProblem).join('\n')}`,
           );
         printSummary(out, 'karanganyar-renstra-2024-2026.json', outcome.summary);
+        const base = `http://localhost:${context.settings.port}`;
+        const organisation = outcome.summary.organisationId;
+        out.say({ id: 'Coba (dengan kunci di atas):', en: 'Try (with the key above):' });
+        out.line(`  curl -H "Authorization: Bearer <key>" ${base}/indicators/${organisation}:S1-I1`);
+        out.line(`  curl -H "Authorization: Bearer <key>" ${base}/indicators/${organisation}:S1-I1/history`);
+        out.line(
+          `  curl -H "Authorization: Bearer <key>" ${base}/organisations/${organisation}/documents/${outcome.summary.documentId}/tree`,
+        );
       } catch (error) {
         await infra.close();
         throw error;

@@ -1,0 +1,212 @@
+import type { Command } from 'commander';
+import Table from 'cli-table3';
+import type { HistoryEntry, PeriodView, PresentedValue, TreeNode } from '@sakip/read-models';
+import { IndicatorQueries, type AsOf } from '../../indicators/indicator-queries';
+import type { Infrastructure } from '../../infrastructure/infrastructure';
+import { withInfrastructure, type CliContext } from '../context';
+import type { Output } from '../output';
+import { catchUpWithProgress } from './project.command';
+
+/** Opens the store, brings the read models up to date, then answers. */
+export function withReadModels<T>(
+  context: CliContext,
+  work: (infra: Infrastructure) => Promise<T>,
+): Promise<T> {
+  return withInfrastructure(context, async (infra) => {
+    await catchUpWithProgress(context, infra);
+    return work(infra);
+  });
+}
+
+const show = (value: PresentedValue | null | undefined): string =>
+  value === null || value === undefined
+    ? '–'
+    : value.raw === null || value.raw === ''
+      ? '(kosong)'
+      : String(value.raw);
+
+const json = (out: Output, value: unknown) => out.line(JSON.stringify(value, null, 2));
+
+interface AsOfOptions {
+  asOf?: string;
+  basis?: string;
+  json?: boolean;
+}
+
+function asOfOf(options: AsOfOptions): AsOf | undefined {
+  if (!options.asOf) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf))
+    throw new Error(`--as-of must be a date YYYY-MM-DD, not "${options.asOf}"`);
+  if (options.basis && options.basis !== 'recorded' && options.basis !== 'effective')
+    throw new Error(`--basis must be "recorded" or "effective", not "${options.basis}"`);
+  return { date: options.asOf, basis: options.basis === 'effective' ? 'effective' : 'recorded' };
+}
+
+export function registerReadCommands(program: Command, context: CliContext): void {
+  const { out } = context;
+  program
+    .command('tree')
+    .description('the performance tree of a document: tujuan → sasaran → program → kegiatan → sub-kegiatan')
+    .argument('<organisation>', 'organisation id, e.g. dinsos-karanganyar')
+    .argument('[document]', 'document id (may be left out when the organisation has one document)')
+    .option('--json', 'print JSON')
+    .action((organisationId: string, documentId: string | undefined, options: { json?: boolean }) =>
+      withReadModels(context, async ({ readModels }) => {
+        const documents = await readModels.planTree.documents(organisationId);
+        const document = documentId
+          ? documents.find((d) => d.documentId === documentId)
+          : documents.length === 1
+            ? documents[0]
+            : undefined;
+        if (!document) {
+          throw new Error(
+            documents.length === 0
+              ? out.t({
+                  id: `Tidak ada dokumen untuk "${organisationId}".`,
+                  en: `No documents for "${organisationId}".`,
+                })
+              : out.t({
+                  id: `Sebutkan dokumen: ${documents.map((d) => d.documentId).join(', ')}`,
+                  en: `Name a document: ${documents.map((d) => d.documentId).join(', ')}`,
+                }),
+          );
+        }
+        const tree = await readModels.planTree.tree(organisationId, document.documentId);
+        if (options.json) return json(out, { document, tree });
+        out.line(`${document.title} (${document.documentId})`);
+        const walk = (nodes: readonly TreeNode[], depth: number) => {
+          for (const node of nodes) {
+            const pad = '  '.repeat(depth + 1);
+            out.line(`${pad}${node.level} ${node.code ?? ''} ${node.name}`.replace(/\s+$/, ''));
+            for (const indicator of node.indicators)
+              out.line(`${pad}  • ${indicator.name} [${indicator.organisationId}:${indicator.indicatorId}]`);
+            const budget = node.budgets.map((b) => `${b.year}: ${show(b.amount)}`).join(', ');
+            if (budget) out.line(`${pad}  Rp ${budget}`);
+            walk(node.children, depth + 1);
+          }
+        };
+        walk(tree, 0);
+      }),
+    );
+
+  program
+    .command('indicator')
+    .description(
+      'an indicator with every period: target, PK target, realisation, achievement (reported and computed)',
+    )
+    .argument('<indicator>', '"<organisation>:<indicator>", e.g. dinsos-karanganyar:S1-I1')
+    .option('--as-of <date>', 'the values on record at the end of this date (YYYY-MM-DD)')
+    .option('--basis <basis>', 'as-of by "recorded" (default) or "effective" date')
+    .option('--json', 'print JSON')
+    .action((ref: string, options: AsOfOptions) =>
+      withReadModels(context, async (infra) => {
+        const detail = await new IndicatorQueries(infra.readModels, infra.achievement).detail(
+          ref,
+          asOfOf(options),
+        );
+        if (options.json) return json(out, detail);
+        const { indicator } = detail;
+        out.line(
+          `${indicator.name} [${indicator.organisationId}:${indicator.indicatorId}] — ${indicator.unit ?? ''}`,
+        );
+        out.line(
+          `  ${out.t({ id: 'polaritas', en: 'polarity' })}: ${indicator.polarity}; ${out.t({ id: 'versi', en: 'version' })}: ${indicator.version}` +
+            (detail.asOf
+              ? `; ${out.t({ id: 'per', en: 'as of' })} ${detail.asOf.date} (${detail.asOf.basis})`
+              : ''),
+        );
+        out.line(periodTable(out, detail.periods));
+      }),
+    );
+
+  program
+    .command('history')
+    .description(
+      'why did this target change: every value with who, when, why, on what basis, from which document',
+    )
+    .argument('<indicator>', '"<organisation>:<indicator>", e.g. dinsos-karanganyar:S1-I1')
+    .option('--as-of <date>', 'only what was on record at the end of this date (YYYY-MM-DD)')
+    .option('--basis <basis>', 'as-of by "recorded" (default) or "effective" date')
+    .option('--json', 'print JSON')
+    .action((ref: string, options: AsOfOptions) =>
+      withReadModels(context, async (infra) => {
+        const history = await new IndicatorQueries(infra.readModels, infra.achievement).history(
+          ref,
+          asOfOf(options),
+        );
+        if (options.json) return json(out, history);
+        out.line(
+          `${history.indicator.name} [${history.indicator.organisationId}:${history.indicator.indicatorId}]`,
+        );
+        for (const chain of history.chains) {
+          const values = chain.entries.map((e) => show(e.to));
+          out.line('');
+          out.line(`${KIND_LABEL[chain.kind][out.language]} ${chain.period}: ${values.join(' → ')}`);
+          for (const entry of chain.entries) out.line(describeEntry(out, entry));
+        }
+      }),
+    );
+}
+
+const KIND_LABEL = {
+  baseline: { id: 'Baseline', en: 'Baseline' },
+  target: { id: 'Target', en: 'Target' },
+  'pk-target': { id: 'Target PK', en: 'PK target' },
+  realisation: { id: 'Realisasi', en: 'Realisation' },
+} as const;
+
+function describeEntry(out: Output, e: HistoryEntry): string {
+  const lines = [
+    `  • ${e.recordedAt.slice(0, 10)} ${e.from ? `${show(e.from)} → ` : ''}${show(e.to)}` +
+      ` (${e.eventType}) ${out.t({ id: 'oleh', en: 'by' })} ${e.actor.name ?? e.actor.id ?? '?'}${e.actor.role ? ` [${e.actor.role}]` : ''}`,
+  ];
+  if (e.reason) lines.push(`      ${out.t({ id: 'alasan', en: 'reason' })}: ${e.reason}`);
+  if (e.legalBasis) lines.push(`      ${out.t({ id: 'dasar hukum', en: 'legal basis' })}: ${e.legalBasis}`);
+  if (e.documentReference)
+    lines.push(`      ${out.t({ id: 'rujukan dokumen', en: 'document reference' })}: ${e.documentReference}`);
+  if (e.document)
+    lines.push(
+      `      ${out.t({ id: 'dokumen', en: 'document' })}: ${e.document.title ?? e.document.id}` +
+        (e.source.table
+          ? ` — ${e.source.table}${e.source.row ? `, ${out.t({ id: 'baris', en: 'row' })} ${e.source.row}` : ''}`
+          : ''),
+    );
+  if (e.effectiveOn) lines.push(`      ${out.t({ id: 'berlaku', en: 'effective' })}: ${e.effectiveOn}`);
+  if (e.reportedAchievement)
+    lines.push(
+      `      ${out.t({ id: 'capaian dilaporkan', en: 'reported achievement' })}: ${show(e.reportedAchievement)}`,
+    );
+  return lines.join('\n');
+}
+
+function periodTable(out: Output, periods: readonly PeriodView[]): string {
+  const table = new Table({
+    head: [
+      out.t({ id: 'periode', en: 'period' }),
+      'target',
+      out.t({ id: 'target PK', en: 'PK target' }),
+      out.t({ id: 'realisasi', en: 'realisation' }),
+      out.t({ id: 'capaian dilaporkan', en: 'reported' }),
+      out.t({ id: 'capaian dihitung', en: 'computed' }),
+      out.t({ id: 'kategori', en: 'category' }),
+    ],
+    style: { head: [], border: [], compact: true },
+  });
+  for (const p of periods) {
+    const computed = p.computedAchievement;
+    table.push([
+      p.period,
+      `${show(p.target)}${p.targetRevised ? ' *' : ''}`,
+      show(p.agreementTarget),
+      `${show(p.realisation)}${p.realisationCorrected ? ' *' : ''}`,
+      show(p.reportedAchievement),
+      computed === null
+        ? '–'
+        : 'percent' in computed
+          ? `${computed.percent.toFixed(2)} %`
+          : computed.notComputable,
+      computed && 'category' in computed ? computed.category[out.language] : '',
+    ]);
+  }
+  return `${table.toString()}\n  * ${out.t({ id: 'direvisi/dikoreksi (lihat "sakip history")', en: 'revised/corrected (see "sakip history")' })}`;
+}
