@@ -3,6 +3,8 @@ import { DOCUMENT_EVENT_TYPES } from './document/document.events';
 import { INDICATOR_EVENT_TYPES } from './indicator/indicator.events';
 import { NODE_EVENT_TYPES } from './node/node.events';
 import { ORGANISATION_EVENT_TYPES } from './organisation/organisation.events';
+import { RULE_SET_EVENT_TYPES } from './rule-set/rule-set.events';
+import { EVALUATION_EVENT_TYPES } from './evaluation/evaluation.events';
 
 // Stored event type names never change. A rename fails here, on purpose: add a new type instead
 // and keep reading the old one.
@@ -14,6 +16,8 @@ describe('stored event type names', () => {
       node: NODE_EVENT_TYPES,
       indicator: INDICATOR_EVENT_TYPES,
       access: ACCESS_EVENT_TYPES,
+      ruleSet: RULE_SET_EVENT_TYPES,
+      evaluation: EVALUATION_EVENT_TYPES,
     }).toEqual({
       organisation: ['OrganisationRegistered', 'OrganisationDetailsChanged', 'DocumentSubmitted'],
       document: ['DocumentRegistered'],
@@ -28,6 +32,8 @@ describe('stored event type names', () => {
         'RealisationCorrected',
       ],
       access: ['ApiKeyIssued', 'ApiKeyRevoked'],
+      ruleSet: ['RuleSetPublished'],
+      evaluation: ['EvaluationRecorded', 'FindingsRecorded'],
     });
   });
 });

@@ -77,9 +77,8 @@ export function formatFact(value: FactValue): string {
   if (Array.isArray(value)) return value.map(formatFact).join(', ');
   if (typeof value === 'object') {
     if ('raw' in value && 'kind' in value) return formatFact((value as { raw: unknown }).raw);
-    return JSON.stringify(value);
   }
-  return String(value);
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function render(template: string, facts: Readonly<Record<string, FactValue>>): string {

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DomainError,
+  evaluationDecider,
+  fold,
+  streamIds,
+  type Actor,
+  type EvaluationEvent,
+  type EvaluationRecordedData,
+} from '@sakip/domain';
+import { formatPosition, parsePosition, START, type EventStore, type Position } from '@sakip/event-store';
+import type { ProjectorRunner, ReadModels } from '@sakip/read-models';
+import {
+  buildFactSets,
+  DEFAULT_LKE,
+  foldOrganisation,
+  lkeScore,
+  RuleSet,
+  type EvaluationSettings,
+  type Finding,
+  type LkeScore,
+  type LkeSettings,
+  type RuleCategory,
+  type RuleStats,
+  type Severity,
+} from '@sakip/rules';
+import { handleCommand } from '../shared/handle-command';
+import type { StoredRuleSet } from './rule-sets';
+
+export const evaluationStream = (batchId: string) => `evaluation-${batchId}`;
+const PAGE = 5000;
+const FINDINGS_PER_EVENT = 500;
+
+export interface OrganisationSummary {
+  readonly organisationId: string;
+  readonly organisationName: string | null;
+  readonly findings: number;
+  readonly byCategory: Partial<Record<RuleCategory, number>>;
+  readonly bySeverity: Partial<Record<Severity, number>>;
+  readonly lke: LkeScore;
+}
+
+export interface EvaluationRequest {
+  readonly year: number;
+  /** Organisations to evaluate; all when left out. */
+  readonly organisations?: readonly string[];
+  /** The date the rules see as `now` (YYYY-MM-DD). */
+  readonly now: string;
+  readonly settings: EvaluationSettings;
+  readonly lke?: LkeSettings;
+}
+
+export interface EvaluationOutcome {
+  readonly findings: Finding[];
+  readonly summaries: OrganisationSummary[];
+  readonly evaluations: number;
+}
+
+export interface BatchRecord extends EvaluationRecordedData {
+  readonly position: string | null;
+}
+
+export type EvaluationProgress = (done: number, total: number, organisationId: string) => void;
+
+/** Runs rule sets over the facts of organisations as of an event position, and stores batches. */
+export class Evaluator {
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: ReadModels,
+    private readonly projector: Pick<ProjectorRunner, 'waitFor'>,
+  ) {}
+
+  /** The organisations on record (the read models must have reached `asOf`). */
+  async organisations(requested?: readonly string[]): Promise<string[]> {
+    const known = (await this.readModels.planTree.organisations()).map((o) => o.organisationId);
+    if (!requested || requested.length === 0) return known;
+    const unknown = requested.filter((o) => !known.includes(o));
+    if (unknown.length > 0)
+      throw new DomainError(
+        'UNKNOWN_ORGANISATION',
+        {
+          id: `Organisasi tidak dikenal: ${unknown.join(', ')}.`,
+          en: `Unknown organisations: ${unknown.join(', ')}.`,
+        },
+        'not-found',
+        { organisations: unknown },
+      );
+    return [...requested];
+  }
+
+  /** Evaluates, one organisation at a time (memory stays bounded by the largest organisation). */
+  async evaluate(
+    ruleSet: RuleSet,
+    organisations: readonly string[],
+    asOf: Position,
+    request: EvaluationRequest,
+    onProgress?: EvaluationProgress,
+  ): Promise<EvaluationOutcome> {
+    const findings: Finding[] = [];
+    const summaries: OrganisationSummary[] = [];
+    let evaluations = 0;
+    for (const [index, organisationId] of organisations.entries()) {
+      const events = await this.eventsOf(organisationId, asOf);
+      // Registered after `asOf`: not part of this evaluation.
+      if (events.length === 0) continue;
+      const model = foldOrganisation(organisationId, events);
+      const stats: RuleStats = new Map();
+      const mine: Finding[] = [];
+      evaluations += ruleSet.evaluate(
+        buildFactSets(model, { evaluationYear: request.year, now: request.now, settings: request.settings }),
+        (finding) => mine.push(finding),
+        stats,
+      );
+      findings.push(...mine);
+      const count = <K extends string>(key: (f: Finding) => K) =>
+        mine.reduce<Partial<Record<K, number>>>(
+          (acc, f) => ({ ...acc, [key(f)]: (acc[key(f)] ?? 0) + 1 }),
+          {},
+        );
+      summaries.push({
+        organisationId,
+        organisationName: model.details?.name ?? null,
+        findings: mine.length,
+        byCategory: count((f) => f.category),
+        bySeverity: count((f) => f.severity),
+        lke: lkeScore(ruleSet.rules, stats, request.lke ?? DEFAULT_LKE),
+      });
+      onProgress?.(index + 1, organisations.length, organisationId);
+    }
+    return { findings, summaries, evaluations };
+  }
+
+  /** Evaluates and stores the batch as events; returns its record. */
+  async run(
+    stored: StoredRuleSet,
+    request: EvaluationRequest,
+    context: { actor: Actor; now: string; correlationId: string },
+    onProgress?: EvaluationProgress,
+    asOf?: Position,
+  ): Promise<{ batch: BatchRecord; findings: Finding[] }> {
+    const position = asOf ?? (await this.store.headPosition());
+    if (!(await this.projector.waitFor(position, 30_000)))
+      throw new DomainError(
+        'READ_MODELS_BEHIND',
+        {
+          id: 'Model baca belum mutakhir; jalankan projector ("sakip project") lalu ulangi.',
+          en: 'The read models are behind; run the projector ("sakip project") and retry.',
+        },
+        'conflict',
+      );
+    const organisations = await this.organisations(request.organisations);
+    const outcome = await this.evaluate(
+      new RuleSet(stored.rules),
+      organisations,
+      position,
+      request,
+      onProgress,
+    );
+    const batchId = randomUUID();
+    const recorded: EvaluationRecordedData = {
+      batchId,
+      year: request.year,
+      organisations:
+        request.organisations && request.organisations.length > 0 ? [...request.organisations] : null,
+      asOf: formatPosition(position),
+      now: request.now,
+      ruleSet: { version: stored.version, hash: stored.hash },
+      settings: { evaluation: request.settings, lke: request.lke ?? DEFAULT_LKE },
+      findingCount: outcome.findings.length,
+      summary: { organisations: outcome.summaries, evaluations: outcome.evaluations },
+    };
+    const parts: Finding[][] = [];
+    for (let i = 0; i < outcome.findings.length; i += FINDINGS_PER_EVENT)
+      parts.push(outcome.findings.slice(i, i + FINDINGS_PER_EVENT));
+    const result = await handleCommand(
+      this.store,
+      evaluationStream(batchId),
+      evaluationDecider,
+      { type: 'RecordEvaluation', data: { ...recorded, findingParts: parts } },
+      context,
+    );
+    return { batch: { ...recorded, position: result.position }, findings: outcome.findings };
+  }
+
+  /** A stored batch and its findings. */
+  async batch(batchId: string): Promise<{ batch: BatchRecord; findings: Finding[] }> {
+    const events = await this.store.readStream(evaluationStream(batchId));
+    const state = fold(evaluationDecider, events as unknown as EvaluationEvent[]);
+    if (!state.recorded)
+      throw new DomainError(
+        'UNKNOWN_EVALUATION',
+        { id: `Evaluasi "${batchId}" tidak ada.`, en: `There is no evaluation "${batchId}".` },
+        'not-found',
+      );
+    const findings = events
+      .filter((e) => e.type === 'FindingsRecorded')
+      .flatMap((e) => (e.data as { findings: Finding[] }).findings);
+    const first = events[0];
+    return {
+      batch: { ...state.recorded, position: first ? formatPosition(first.position) : null },
+      findings,
+    };
+  }
+
+  /** Re-runs a stored batch: its rule-set version, settings, date and event position. */
+  async reproduce(batch: EvaluationRecordedData, stored: StoredRuleSet): Promise<EvaluationOutcome> {
+    const settings = batch.settings as { evaluation: EvaluationSettings; lke: LkeSettings };
+    const organisations = batch.organisations ?? (await this.organisations());
+    return this.evaluate(new RuleSet(stored.rules), organisations, parsePosition(batch.asOf), {
+      year: batch.year,
+      now: batch.now,
+      settings: settings.evaluation,
+      lke: settings.lke,
+    });
+  }
+
+  private async eventsOf(organisationId: string, asOf: Position) {
+    const events = [];
+    let after = START;
+    for (;;) {
+      const page = await this.store.readAll({ after, upTo: asOf, partitionKey: organisationId, limit: PAGE });
+      events.push(...page);
+      if (page.length < PAGE) return events;
+      after = page[page.length - 1]!.position;
+    }
+  }
+}
