@@ -3,7 +3,6 @@ import {
   DomainError,
   evaluationDecider,
   fold,
-  streamIds,
   type Actor,
   type EvaluationEvent,
   type EvaluationRecordedData,
