@@ -7,6 +7,8 @@ import { registerProjectCommand } from './commands/project.command';
 import { registerReadCommands } from './commands/read.commands';
 import { registerPlannerCommands } from './commands/planner.commands';
 import { registerOpenApiCommand } from './commands/openapi.command';
+import { registerEvaluateCommand } from './commands/evaluate.command';
+import { registerRulesCommand } from './commands/rules.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerQuickstartCommand } from './commands/quickstart.command';
 import { registerServeCommand } from './commands/serve.command';
@@ -40,6 +42,8 @@ export function buildProgram(context: CliContext): Command {
   registerProjectCommand(program, context);
   registerReadCommands(program, context);
   registerPlannerCommands(program, context);
+  registerEvaluateCommand(program, context);
+  registerRulesCommand(program, context);
   registerOpenApiCommand(program, context);
   return program;
 }

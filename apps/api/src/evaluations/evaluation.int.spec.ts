@@ -6,7 +6,7 @@ import { openInfrastructure, type Infrastructure } from '../infrastructure/infra
 import { settingsFromEnv } from '../infrastructure/settings';
 import { handleCommand } from '../shared/handle-command';
 import { indicatorDecider } from '@sakip/domain';
-import { importContext, loadFixture, TEST_ACTOR } from '../testing/fixtures';
+import { asNewOrganisation, importContext, loadFixture, TEST_ACTOR } from '../testing/fixtures';
 import { Evaluator } from './evaluator';
 import { DEFAULT_RULES_DIR, RuleSets } from './rule-sets';
 
@@ -39,7 +39,7 @@ describe('evaluation of the Karanganyar Renstra (embedded store)', () => {
   });
 
   it('finds sub-kegiatan indicators without formula', () => {
-    const fixture = loadFixture();
+    const fixture = loadFixture() as Required<ReturnType<typeof loadFixture>>;
     const subkegiatan = new Set(fixture.nodes.filter((n) => n.level === 'subkegiatan').map((n) => n.id));
     const expected = fixture.indicators
       .filter((i) => subkegiatan.has(i.node) && !i.formula)
@@ -79,7 +79,7 @@ describe('evaluation of the Karanganyar Renstra (embedded store)', () => {
   });
 
   it('finds every budget whose parent differs from the sum of its children', () => {
-    const fixture = loadFixture();
+    const fixture = loadFixture() as Required<ReturnType<typeof loadFixture>>;
     const amount = (text: string) => Number(text.replace(/\./g, '').replace(',', '.'));
     const budgets = new Map(fixture.budgets.map((b) => [`${b.node}|${b.year}`, amount(String(b.amount))]));
     const expected: string[] = [];
@@ -99,6 +99,24 @@ describe('evaluation of the Karanganyar Renstra (embedded store)', () => {
       (f.evidence.facts['budgetMismatchYears'] as number[]).map((y) => `${f.subject.nodeCode}|${y}`),
     );
     expect(found.sort()).toEqual(expected.sort());
+  });
+
+  it('finds a kegiatan whose budget no longer equals the sum of its sub-kegiatan', async () => {
+    // The fixture's budgets add up; change one sub-kegiatan's 2025 budget in a copy of its own.
+    const bundle = asNewOrganisation(loadFixture(), 'budget');
+    const budget = bundle.budgets!.find((b) => b.node === '1.06.05.2.02.03' && b.year === 2025)!;
+    budget.amount = '999.000.000';
+    expect((await new BundleImporter(infra.store).import(bundle, importContext())).ok).toBe(true);
+    const { findings: found } = await evaluator.run(
+      (await ruleSets.current())!,
+      { ...request, organisations: [bundle.organisation.id] },
+      context(),
+    );
+    expect(
+      found
+        .filter((f) => f.ruleId === 'budget/budget-not-sum-of-children')
+        .map((f) => [f.subject.nodeCode, f.evidence.facts['budgetMismatchYears']]),
+    ).toEqual([['1.06.05.2.02', [2025]]]);
   });
 
   it("finds the two sub-kegiatan whose code does not start with their kegiatan's code", () => {
@@ -150,7 +168,11 @@ describe('evaluation of the Karanganyar Renstra (embedded store)', () => {
   });
 
   it('summarises per organisation with a draft LKE score and grade', async () => {
-    const { batch } = await evaluator.run((await ruleSets.current())!, request, context());
+    const { batch } = await evaluator.run(
+      (await ruleSets.current())!,
+      { ...request, organisations: [ORG] },
+      context(),
+    );
     const summary = (
       batch.summary as { organisations: { organisationId: string; lke: { total: number; grade: string } }[] }
     ).organisations;

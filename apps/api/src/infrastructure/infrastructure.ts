@@ -7,6 +7,7 @@ import {
   type RunnerOptions,
 } from '@sakip/read-models';
 import { loadAchievementConfig } from './achievement-config';
+import { loadEvaluationConfig, type EvaluationConfig } from '../evaluations/evaluation-config';
 import type { Settings } from './settings';
 
 /** The database, the event store, the read models and the settings of one process. */
@@ -19,6 +20,7 @@ export interface Infrastructure extends OpenedStore {
    */
   readonly projector: ProjectorRunner;
   readonly achievement: AchievementConfig;
+  readonly evaluation: EvaluationConfig;
 }
 
 export async function openInfrastructure(
@@ -26,6 +28,7 @@ export async function openInfrastructure(
   options: { applicationName?: string; poolSize?: number; projector?: RunnerOptions } = {},
 ): Promise<Infrastructure> {
   const achievement = loadAchievementConfig(settings.achievementConfigFile);
+  const evaluation = loadEvaluationConfig(settings.evaluationConfigFile);
   const opened = await openStore(settings, options);
   try {
     const projector = createProjector(opened, options.projector);
@@ -36,6 +39,7 @@ export async function openInfrastructure(
       readModels: new ReadModels(opened.db, opened.schema),
       projector,
       achievement,
+      evaluation,
     };
   } catch (error) {
     await opened.close();

@@ -9,6 +9,8 @@ export interface Settings extends StoreSettings {
   readonly inProcessProjector: boolean;
   /** JSON file with the achievement convention and category scale (see loadAchievementConfig). */
   readonly achievementConfigFile?: string;
+  /** JSON file with evaluation settings: tolerance, deadlines per government, LKE weights. */
+  readonly evaluationConfigFile?: string;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface Settings extends StoreSettings {
  *   SAKIP_LANG       language of command-line messages: en (default) or id
  *   SAKIP_PROJECTOR  "external" when a separate projector process keeps the read models (PostgreSQL only)
  *   SAKIP_ACHIEVEMENT_CONFIG  JSON file: lower-is-better convention and achievement category scale
+ *   SAKIP_EVALUATION_CONFIG   JSON file: evaluation tolerance, deadlines (per government), LKE weights
  */
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings {
   const port = Number(env['PORT'] ?? 3000);
@@ -29,5 +32,6 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
     language: env['SAKIP_LANG'] === 'id' ? 'id' : 'en',
     inProcessProjector: !(env['SAKIP_PROJECTOR'] === 'external' && store.databaseUrl),
     ...(env['SAKIP_ACHIEVEMENT_CONFIG'] ? { achievementConfigFile: env['SAKIP_ACHIEVEMENT_CONFIG'] } : {}),
+    ...(env['SAKIP_EVALUATION_CONFIG'] ? { evaluationConfigFile: env['SAKIP_EVALUATION_CONFIG'] } : {}),
   };
 }
