@@ -103,9 +103,13 @@ describe('evaluation of the Karanganyar Renstra (embedded store)', () => {
 
   it('finds a kegiatan whose budget no longer equals the sum of its sub-kegiatan', async () => {
     // The fixture's budgets add up; change one sub-kegiatan's 2025 budget in a copy of its own.
-    const bundle = asNewOrganisation(loadFixture(), 'budget');
-    const budget = bundle.budgets!.find((b) => b.node === '1.06.05.2.02.03' && b.year === 2025)!;
-    budget.amount = '999.000.000';
+    const original = asNewOrganisation(loadFixture(), 'budget');
+    const bundle = {
+      ...original,
+      budgets: original.budgets!.map((b) =>
+        b.node === '1.06.05.2.02.03' && b.year === 2025 ? { ...b, amount: '999.000.000' } : b,
+      ),
+    };
     expect((await new BundleImporter(infra.store).import(bundle, importContext())).ok).toBe(true);
     const { findings: found } = await evaluator.run(
       (await ruleSets.current())!,
