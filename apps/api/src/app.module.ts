@@ -6,6 +6,7 @@ import { HealthController } from './health.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { KeysModule } from './keys/keys.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { InProcessProjector, ReadYourWritesInterceptor } from './shared/read-your-writes';
 import type { Infrastructure } from './infrastructure/infrastructure';
 import { ApiKeyGuard } from './shared/auth/auth.guard';
@@ -25,6 +26,7 @@ export class AppModule {
         IndicatorsModule,
         OrganisationsModule,
         KeysModule,
+        EvaluationsModule,
       ],
       controllers: [HealthController],
       providers: [

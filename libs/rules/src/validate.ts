@@ -13,6 +13,9 @@ export interface RuleProblem {
   readonly message: string;
 }
 
+/** The JSON Schema of a rule file (rules/rule.schema.json). */
+export const RULE_SCHEMA: object = schema;
+
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateSchema = ajv.compile<RuleFile>(schema);
 
@@ -64,7 +67,10 @@ export function validateRule(candidate: unknown, expectedId?: string): RuleProbl
   const known = (fact: string) => isKnownFact(scope, fact);
   const suggest = (fact: string) => {
     const names = Object.keys(FACT_CATALOGUE[scope]);
-    const close = names.filter((n) => n.toLowerCase().includes(fact.toLowerCase().slice(0, 5)));
+    const lower = fact.toLowerCase();
+    const close = names.filter(
+      (n) => n.toLowerCase().includes(lower.slice(0, 5)) || editDistance(n.toLowerCase(), lower) <= 2,
+    );
     return close.length > 0 ? ` (did you mean ${close.slice(0, 3).join(', ')}?)` : '';
   };
   const walk = (condition: Condition, path: string) => {
@@ -124,4 +130,20 @@ export function validateRule(candidate: unknown, expectedId?: string): RuleProbl
 
 export function scopeFacts(scope: Scope): string[] {
   return Object.keys(FACT_CATALOGUE[scope]);
+}
+
+/** Levenshtein distance, for "did you mean" suggestions on short fact names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
 }
