@@ -7,6 +7,7 @@ import { registerProjectCommand } from './commands/project.command';
 import { registerReadCommands } from './commands/read.commands';
 import { registerPlannerCommands } from './commands/planner.commands';
 import { registerOpenApiCommand } from './commands/openapi.command';
+import { registerGenerateCommand } from './commands/generate.command';
 import { registerEvaluateCommand } from './commands/evaluate.command';
 import { registerRulesCommand } from './commands/rules.command';
 import { registerKeysCommand } from './commands/keys.command';
@@ -44,6 +45,7 @@ export function buildProgram(context: CliContext): Command {
   registerPlannerCommands(program, context);
   registerEvaluateCommand(program, context);
   registerRulesCommand(program, context);
+  registerGenerateCommand(program, context);
   registerOpenApiCommand(program, context);
   return program;
 }
