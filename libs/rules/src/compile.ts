@@ -9,8 +9,6 @@ export interface CompiledRule {
   readonly facts: readonly string[];
 }
 
-type Getter = (facts: Facts) => unknown;
-
 /**
  * Paths as json-rules-engine resolves them on an object ("$.a.b", "$.list[0]"); on a non-object the
  * fact's own value is returned, as json-rules-engine does. Only this simple form is accepted in rules.
@@ -30,49 +28,73 @@ function pathGetter(path: string): (value: unknown) => unknown {
   };
 }
 
-function factGetter(fact: string, path: string | undefined): Getter {
-  if (!path) return (facts) => facts[fact];
-  if (!SIMPLE_PATH.test(path)) throw new Error(`path "${path}" is not of the form $.a.b or $.list[0]`);
-  const resolve = pathGetter(path);
-  return (facts) => resolve(facts[fact]);
-}
-
 const isReference = (value: unknown): value is FactReference =>
   typeof value === 'object' &&
   value !== null &&
   !Array.isArray(value) &&
   Object.prototype.hasOwnProperty.call(value, 'fact');
 
-function compileCondition(condition: Condition, used: Set<string>): (facts: Facts) => boolean {
-  if ('all' in condition) {
-    const parts = condition.all.map((c) => compileCondition(c, used));
-    return (facts) => parts.every((part) => part(facts));
+type Test = (facts: Facts) => boolean;
+
+/**
+ * Generates one JavaScript expression per rule: property reads with literal names and direct
+ * comparisons give V8 monomorphic inline caches, which closures over computed keys do not. Everything
+ * from the rule enters the code as a JSON string literal (fact names) or through the constants array
+ * (values, operators, paths), never as code.
+ */
+class CodeGenerator {
+  readonly constants: unknown[] = [];
+  readonly operators: ((a: unknown, b: unknown) => boolean)[] = [];
+  readonly paths: ((value: unknown) => unknown)[] = [];
+
+  constructor(private readonly used: Set<string>) {}
+
+  private constant(value: unknown): string {
+    this.constants.push(value);
+    return `k[${this.constants.length - 1}]`;
   }
-  if ('any' in condition) {
-    const parts = condition.any.map((c) => compileCondition(c, used));
-    return (facts) => parts.some((part) => part(facts));
+
+  private read(fact: string, path: string | undefined): string {
+    const access = `f[${JSON.stringify(fact)}]`;
+    if (!path) return access;
+    if (!SIMPLE_PATH.test(path)) throw new Error(`path "${path}" is not of the form $.a.b or $.list[0]`);
+    this.paths.push(pathGetter(path));
+    return `p[${this.paths.length - 1}](${access})`;
   }
-  if ('not' in condition) {
-    const inner = compileCondition(condition.not, used);
-    return (facts) => !inner(facts);
+
+  expression(condition: Condition): string {
+    if ('all' in condition) return `(${condition.all.map((c) => this.expression(c)).join(' && ')})`;
+    if ('any' in condition) return `(${condition.any.map((c) => this.expression(c)).join(' || ')})`;
+    if ('not' in condition) return `!(${this.expression(condition.not)})`;
+    const leaf: LeafCondition = condition;
+    const operator = OPERATORS[leaf.operator];
+    if (!operator) throw new Error(`unknown operator "${leaf.operator}"`);
+    this.used.add(leaf.fact);
+    const left = this.read(leaf.fact, leaf.path);
+    let right: string;
+    if (isReference(leaf.value)) {
+      this.used.add(leaf.value.fact);
+      right = this.read(leaf.value.fact, leaf.value.path);
+    } else right = this.constant(leaf.value);
+    // equal and notEqual are json-rules-engine's === and !== without a fact-value validator.
+    if (leaf.operator === 'equal') return `(${left} === ${right})`;
+    if (leaf.operator === 'notEqual') return `(${left} !== ${right})`;
+    this.operators.push(operator);
+    return `o[${this.operators.length - 1}](${left}, ${right})`;
   }
-  const leaf: LeafCondition = condition;
-  const operator = OPERATORS[leaf.operator];
-  if (!operator) throw new Error(`unknown operator "${leaf.operator}"`);
-  used.add(leaf.fact);
-  const left = factGetter(leaf.fact, leaf.path);
-  if (isReference(leaf.value)) {
-    used.add(leaf.value.fact);
-    const right = factGetter(leaf.value.fact, leaf.value.path);
-    return (facts) => operator(left(facts), right(facts));
-  }
-  const constant = leaf.value;
-  return (facts) => operator(left(facts), constant);
 }
 
 export function compileRule(rule: RuleFile): CompiledRule {
   const used = new Set<string>();
-  const test = compileCondition(rule.conditions, used);
+  const generator = new CodeGenerator(used);
+  const body = `return ${generator.expression(rule.conditions)};`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from validated structure, see CodeGenerator
+  const make = new Function('k', 'o', 'p', `return function rule(f) { ${body} };`) as (
+    k: unknown[],
+    o: CodeGenerator['operators'],
+    p: CodeGenerator['paths'],
+  ) => Test;
+  const test = make(generator.constants, generator.operators, generator.paths);
   for (const extra of rule.evidence ?? []) used.add(extra);
   return { rule, test, facts: [...used] };
 }

@@ -16,7 +16,9 @@ export class RuleSet {
     this.hash = ruleSetHash(sorted);
     for (const rule of sorted) {
       const compiled = compileRule(rule);
-      this.byScope.set(rule.scope, [...(this.byScope.get(rule.scope) ?? []), compiled]);
+      const list = this.byScope.get(rule.scope);
+      if (list) list.push(compiled);
+      else this.byScope.set(rule.scope, [compiled]);
     }
   }
 

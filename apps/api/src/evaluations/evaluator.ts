@@ -98,8 +98,12 @@ export class Evaluator {
     const findings: Finding[] = [];
     const summaries: OrganisationSummary[] = [];
     let evaluations = 0;
+    // The next organisation's events are read while this one is evaluated (the database is otherwise idle).
+    let next = organisations.length > 0 ? this.eventsOf(organisations[0]!, asOf) : undefined;
     for (const [index, organisationId] of organisations.entries()) {
-      const events = await this.eventsOf(organisationId, asOf);
+      const events = await next!;
+      next = index + 1 < organisations.length ? this.eventsOf(organisations[index + 1]!, asOf) : undefined;
+      next?.catch(() => undefined); // a failure surfaces when it is awaited, not as an unhandled rejection
       // Registered after `asOf`: not part of this evaluation.
       if (events.length === 0) continue;
       const model = foldOrganisation(organisationId, events);

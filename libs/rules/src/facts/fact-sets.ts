@@ -17,7 +17,7 @@ import {
   pkDeadline,
   type EvaluationSettings,
 } from '../settings';
-import type { IndicatorModel, NodeModel, OrganisationModel } from './model';
+import type { IndicatorModel, OrganisationModel } from './model';
 
 export interface BatchContext {
   readonly evaluationYear: number;
@@ -68,17 +68,8 @@ export function buildFactSets(model: OrganisationModel, context: BatchContext): 
     if (document.kind === 'renstra' || document.kind === 'renja')
       for (let y = document.period.start; y <= document.period.end; y++) planYears.add(y);
 
-  const children = new Map<string, NodeModel[]>();
-  for (const node of model.nodes.values()) {
-    const parent = node.definition.parent;
-    if (parent) children.set(parent, [...(children.get(parent) ?? []), node]);
-  }
-  const indicatorsOfNode = new Map<string, IndicatorModel[]>();
-  for (const indicator of model.indicators.values())
-    indicatorsOfNode.set(indicator.definition.nodeId, [
-      ...(indicatorsOfNode.get(indicator.definition.nodeId) ?? []),
-      indicator,
-    ]);
+  const children = groupBy(model.nodes.values(), (node) => node.definition.parent);
+  const indicatorsOfNode = groupBy(model.indicators.values(), (indicator) => indicator.definition.nodeId);
 
   // Nodes
   for (const node of model.nodes.values()) {
@@ -321,6 +312,18 @@ export function buildFactSets(model: OrganisationModel, context: BatchContext): 
     eventIds: [...model.eventIds, ...pk.map((a) => a.eventId), ...lkjip.map((s) => s.eventId)],
   });
   return sets;
+}
+
+function groupBy<T>(items: Iterable<T>, key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** One fact set per period up to the evaluation year that has a target or a realisation. */
