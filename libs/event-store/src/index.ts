@@ -8,3 +8,4 @@ export * from './sql/open-database';
 export * from './sql/sql-event-store';
 export * from './eventstoredb/eventstoredb-event-store';
 export * from './open-store';
+export * from './kafka/kafka-relay';

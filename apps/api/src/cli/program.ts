@@ -8,6 +8,7 @@ import { registerReadCommands } from './commands/read.commands';
 import { registerPlannerCommands } from './commands/planner.commands';
 import { registerOpenApiCommand } from './commands/openapi.command';
 import { registerGenerateCommand } from './commands/generate.command';
+import { registerRelayCommand } from './commands/relay.command';
 import { registerEvaluateCommand } from './commands/evaluate.command';
 import { registerRulesCommand } from './commands/rules.command';
 import { registerKeysCommand } from './commands/keys.command';
@@ -46,6 +47,7 @@ export function buildProgram(context: CliContext): Command {
   registerEvaluateCommand(program, context);
   registerRulesCommand(program, context);
   registerGenerateCommand(program, context);
+  registerRelayCommand(program, context);
   registerOpenApiCommand(program, context);
   return program;
 }
