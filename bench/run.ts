@@ -304,6 +304,25 @@ Notes:
 - The evaluation batch is dominated by reading each organisation's events and folding them into facts,
   not by the rules (compare the two evaluation rows). See docs/scaling.md for how it spreads over
   processes and machines.
+
+## Where a goal is not met, and why (CPU profiles, \`node --cpu-prof\`, 30 generated OPDs)
+
+- **Import (ratio below 0.5)**: 40 % of the importing process's time is idle, waiting for PostgreSQL;
+  12 % is garbage collection. Per bundle the product makes four round trips in one transaction
+  (read the affected streams, check event ids for idempotency, check stream versions, insert) and the
+  insert maintains four indexes (event id, stream/version, commit order, partition), where the baseline
+  is one INSERT into a table with a primary key only. The next steps: one statement for the id and
+  version checks, and \`COPY\` for bundles with thousands of events.
+- **Projection rebuild (below 50 000 events/s)**: the same picture — the projector waits on
+  PostgreSQL for one batch at a time (read 2 000 events, then write four read models and the checkpoint
+  in one transaction). Reading the next batch while writing the current one, and writing each read
+  model's rows with \`COPY\` into the new build's tables, are the next steps.
+- **Evaluation batch (national ≤ 60 s)**: rules take 3 % of the evaluation process; building facts
+  takes about 20 %, garbage collection 27 %, reading and decoding rows from PostgreSQL about 10 %,
+  waiting for PostgreSQL 13 %. Rule evaluation alone extrapolates to well under a minute nationally;
+  reading 20–50 M events to rebuild facts does not. The design answer (docs/scaling.md) is a facts
+  read model maintained by the projector, so that a batch reads prepared fact sets as of its position,
+  and organisations split over worker processes.
 `;
 }
 
