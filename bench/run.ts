@@ -5,7 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { START } from '@sakip/event-store';
-import { loadRules, referenceEngine, referenceFired, RuleSet, type FactSet } from '@sakip/rules';
+import { loadRules, referenceEngine, referenceFired, RuleSet, SCOPES, type FactSet } from '@sakip/rules';
 import { BundleImporter } from '../apps/api/src/bundles/bundle-import';
 import { DEFAULT_RULES_DIR } from '../apps/api/src/evaluations/rule-sets';
 import { generateBundles, type GeneratedBundle } from '../apps/api/src/generate/generator';
@@ -190,10 +190,7 @@ async function main(): Promise<void> {
     const naiveMs = performance.now() - started;
     // A kinder baseline too: an engine per scope, so json-rules-engine only runs the rules that apply.
     const engines = new Map(
-      ['indicator', 'indicator-period', 'node', 'document', 'organisation'].map((scope) => [
-        scope,
-        referenceEngine(rules.filter((r) => r.scope === scope)),
-      ]),
+      SCOPES.map((scope) => [scope, referenceEngine(rules.filter((r) => r.scope === scope))]),
     );
     started = performance.now();
     const naiveScoped: string[][] = [];

@@ -1,6 +1,7 @@
 import {
   DEFAULT_SETTINGS,
   RuleSet,
+  SCOPES,
   buildFactSets,
   foldOrganisation,
   referenceEngine,
@@ -85,10 +86,7 @@ describe('generated data', () => {
 
   it('fires exactly the rules json-rules-engine fires, on every fact set', async () => {
     const engines = new Map(
-      ['indicator', 'indicator-period', 'node', 'document', 'organisation'].map((scope) => [
-        scope,
-        referenceEngine(ruleSet.rules.filter((r) => r.scope === scope)),
-      ]),
+      SCOPES.map((scope) => [scope, referenceEngine(ruleSet.rules.filter((r) => r.scope === scope))]),
     );
     const differences: { key: string; compiled: string[]; reference: string[] }[] = [];
     let compared = 0;

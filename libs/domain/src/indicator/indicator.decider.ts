@@ -29,9 +29,8 @@ type Defined = Extract<IndicatorState, { status: 'defined' }>;
 
 const PLANNER_REPORT = 'planner';
 
-const DEFINITION_FIELDS = [
-  'nodeId',
-  'name',
+/** The optional parts of an indicator's definition (a document may state them or not). */
+export const INDICATOR_OPTIONAL_FIELDS = [
   'unit',
   'formula',
   'polarity',
@@ -40,7 +39,9 @@ const DEFINITION_FIELDS = [
   'finalTarget',
   'aggregation',
   'dataSource',
-] as const;
+] as const satisfies readonly (keyof IndicatorDefinition)[];
+
+const DEFINITION_FIELDS = ['nodeId', 'name', ...INDICATOR_OPTIONAL_FIELDS] as const;
 
 function sameDefinition(a: IndicatorDefinition, b: IndicatorDefinition): boolean {
   return DEFINITION_FIELDS.every((field) => a[field] === b[field]);
