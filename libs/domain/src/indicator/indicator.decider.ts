@@ -1,6 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
-import { mergeDefined } from '../shared/merge';
+import { alreadyDefined, mergeDefined } from '../shared/merge';
 import { sameRawMeaning, type RawValue } from '../values/document-value';
 import { isPeriod } from '../values/period';
 import type { IndicatorCommand } from './indicator.commands';
@@ -42,10 +42,6 @@ export const INDICATOR_OPTIONAL_FIELDS = [
 ] as const satisfies readonly (keyof IndicatorDefinition)[];
 
 const DEFINITION_FIELDS = ['nodeId', 'name', ...INDICATOR_OPTIONAL_FIELDS] as const;
-
-function sameDefinition(a: IndicatorDefinition, b: IndicatorDefinition): boolean {
-  return DEFINITION_FIELDS.every((field) => a[field] === b[field]);
-}
 
 function sameOptional(a: RawValue | undefined, b: RawValue | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
@@ -112,15 +108,8 @@ export const indicatorDecider: Decider<IndicatorState, IndicatorCommand, Indicat
   decide(command, state) {
     if (command.type === 'DefineIndicator') {
       const { documentId, ...definition } = command.data;
-      if (state.status === 'defined') {
-        const byThisDocument = state.byDocument[documentId];
-        if (
-          byThisDocument &&
-          sameDefinition(byThisDocument, definition) &&
-          sameDefinition(state.definition, mergeDefined(state.definition, definition))
-        )
-          return [];
-      }
+      if (state.status === 'defined' && alreadyDefined(state, documentId, definition, DEFINITION_FIELDS))
+        return [];
       return [{ type: 'IndicatorDefined', data: command.data }];
     }
     if (state.status !== 'defined')

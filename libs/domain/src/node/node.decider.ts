@@ -1,6 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
-import { mergeDefined } from '../shared/merge';
+import { alreadyDefined, mergeDefined } from '../shared/merge';
 import { sameRawMeaning, type RawValue } from '../values/document-value';
 import type { NodeCommand } from './node.commands';
 import type { NodeDefinition, NodeEvent } from './node.events';
@@ -16,10 +16,6 @@ export type NodeState =
     };
 
 const DEFINITION_FIELDS = ['level', 'name', 'code', 'parent', 'alignsTo'] as const;
-
-function sameDefinition(a: NodeDefinition, b: NodeDefinition): boolean {
-  return DEFINITION_FIELDS.every((field) => a[field] === b[field]);
-}
 
 export const nodeDecider: Decider<NodeState, NodeCommand, NodeEvent> = {
   initialState: () => ({ status: 'unknown' }),
@@ -63,15 +59,8 @@ export const nodeDecider: Decider<NodeState, NodeCommand, NodeEvent> = {
             { nodeId: definition.nodeId },
           );
         }
-        if (state.status === 'defined') {
-          const byThisDocument = state.byDocument[documentId];
-          if (
-            byThisDocument &&
-            sameDefinition(byThisDocument, definition) &&
-            sameDefinition(state.definition, mergeDefined(state.definition, definition))
-          )
-            return [];
-        }
+        if (state.status === 'defined' && alreadyDefined(state, documentId, definition, DEFINITION_FIELDS))
+          return [];
         return [{ type: 'NodeDefined', data: command.data }];
       }
       case 'AllocateBudget': {
