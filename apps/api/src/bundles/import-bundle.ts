@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@sakip/event-store';
-import { actorOf, mayWriteFor } from '../shared/auth/principal';
-import { organisationOutOfScope } from '../shared/auth/auth.guard';
+import { actorOf, mayWriteFor, organisationOutOfScope } from '../shared/auth/principal';
 import type { Clock } from '../shared/clock';
 import { BundleRejectedException } from '../shared/problem-details';
 import type { RequestContext } from '../shared/request-context';

@@ -9,10 +9,9 @@ import {
 } from '@nestjs/cqrs';
 import type { Clock } from '../shared/clock';
 import type { CommandResult } from '../shared/handle-command';
-import type { RequestContext } from '../shared/request-context';
+import { changeContextOf, type RequestContext } from '../shared/request-context';
 import { CLOCK } from '../shared/tokens';
 import {
-  changeContextOf,
   PlannerCommands,
   type ChangeData,
   type IndicatorChange,

@@ -53,7 +53,12 @@ export class RequestValidationException extends ProblemException {
   }
 }
 
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = { conflict: 409, rule: 422, 'not-found': 404 };
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  conflict: 409,
+  rule: 422,
+  'not-found': 404,
+  forbidden: 403,
+};
 
 interface Problem {
   type: string;

@@ -30,17 +30,6 @@ export const forbiddenForRole = (role: string, allowed: readonly string[]) =>
     { role, allowed },
   );
 
-export const organisationOutOfScope = (organisationId: string) =>
-  new ProblemException(
-    403,
-    'ORGANISATION_NOT_IN_SCOPE',
-    {
-      id: `Kunci ini tidak boleh mengubah data ${organisationId}.`,
-      en: `This key may not change data of ${organisationId}.`,
-    },
-    { organisationId },
-  );
-
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
