@@ -16,9 +16,8 @@ import type {
   SubmissionView,
   TreeNode,
 } from '@sakip/read-models';
-import { PlannerCommands, type SubmissionData } from '../planner/planner-commands';
-import type { Clock } from '../shared/clock';
-import type { CommandResult } from '../shared/handle-command';
+import { PlannerCommands, type SubmissionData } from '@sakip/application';
+import type { Clock, CommandResult } from '@sakip/application';
 import { changeContextOf, type RequestContext } from '../shared/request-context';
 import { CLOCK, READ_MODELS } from '../shared/tokens';
 

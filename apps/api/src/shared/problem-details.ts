@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { isDomainError, type DomainErrorKind } from '@sakip/domain';
 import { DataDirectoryInUseError, WrongExpectedVersionError } from '@sakip/event-store';
 import { ReadModelNotReadyError } from '@sakip/read-models';
-import type { BundleProblem } from '../bundles/bundle-validation';
+import type { BundleProblem } from '@sakip/application';
 
 /** Thrown by handlers for answers that are not domain errors: 401, 403, 404, a rejected bundle. */
 export class ProblemException extends Error {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@sakip/domain';
-import { ApiKeys } from '../../keys/api-keys';
+import { ApiKeys } from '@sakip/application';
 import { ProblemException } from '../problem-details';
 import type { AuthenticatedRequest } from '../request-context';
 

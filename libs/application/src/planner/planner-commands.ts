@@ -9,7 +9,7 @@ import {
 import type { EventStore } from '@sakip/event-store';
 import type { ReadModels } from '@sakip/read-models';
 import { handleCommand, type CommandResult } from '../shared/handle-command';
-import { mayWriteFor, organisationOutOfScope, type Principal } from '../shared/auth/principal';
+import { mayWriteFor, organisationOutOfScope, type Principal } from '../shared/principal';
 import { resolveIndicatorRef } from './indicator-ref';
 
 type Without<C, K extends string> = C extends { type: infer T; data: infer D }
