@@ -18,3 +18,5 @@ export * from './shared/clock';
 export * from './shared/handle-command';
 export * from './shared/principal';
 export * from './wiring/infrastructure';
+export * from './errors/describe-error';
+export * from './wiring/http-door';
