@@ -15,7 +15,7 @@ export * from './settings/evaluation-config';
 export * from './settings/package-root';
 export * from './settings/settings';
 export * from './shared/clock';
-export * from './shared/handle-command';
+export * from './pipeline/command-pipeline';
 export * from './shared/principal';
 export * from './wiring/infrastructure';
 export * from './errors/describe-error';
