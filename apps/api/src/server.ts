@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { Clock, Infrastructure } from '@sakip/application';
-import { bodyParserProblems, RequestValidationException } from './shared/problem-details';
+import { bodyParserProblems, requestValidationError } from './shared/problem-details';
 import { correlationMiddleware } from './shared/request-context';
 
 export interface AppOptions {
@@ -43,7 +43,7 @@ export async function createApp(infra: Infrastructure, options: AppOptions): Pro
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) => new RequestValidationException(errors),
+      exceptionFactory: (errors) => requestValidationError(errors),
     }),
   );
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });

@@ -18,5 +18,6 @@ export * from './shared/clock';
 export * from './pipeline/command-pipeline';
 export * from './shared/principal';
 export * from './wiring/infrastructure';
+export * from './errors/catalogue';
 export * from './errors/describe-error';
 export * from './wiring/http-door';

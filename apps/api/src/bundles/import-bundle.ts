@@ -7,9 +7,8 @@ import {
   type Clock,
   type ImportSummary,
   mayWriteFor,
-  organisationOutOfScope,
+  errors,
 } from '@sakip/application';
-import { BundleRejectedException } from '../shared/problem-details';
 import type { RequestContext } from '../shared/request-context';
 import { CLOCK, EVENT_STORE } from '../shared/tokens';
 
@@ -36,13 +35,13 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleCommand>
   async execute({ bundle, context }: ImportBundleCommand): Promise<ImportSummary> {
     const organisationId = (bundle as { organisation?: { id?: unknown } } | null)?.organisation?.id;
     if (typeof organisationId === 'string' && !mayWriteFor(context.principal, organisationId))
-      throw organisationOutOfScope(organisationId);
+      throw errors.organisationOutOfScope(organisationId);
     const outcome = await this.importer.import(bundle, {
       actor: actorOf(context.principal),
       now: this.clock.now().toISOString(),
       correlationId: context.correlationId,
     });
-    if (!outcome.ok) throw new BundleRejectedException(outcome.problems);
+    if (!outcome.ok) throw errors.bundleRejected(outcome.problems);
     return outcome.summary;
   }
 }

@@ -7,7 +7,6 @@ import {
   type ICommandHandler,
   type IQueryHandler,
 } from '@nestjs/cqrs';
-import { DomainError } from '@sakip/domain';
 import { RuleSet, validateRule, type Finding, type RuleFile } from '@sakip/rules';
 import {
   actorOf,
@@ -16,6 +15,7 @@ import {
   type Clock,
   type CommandResult,
   DEFAULT_RULES_DIR,
+  errors,
   Evaluator,
   findingsCsv,
   findingsWorkbook,
@@ -194,16 +194,7 @@ export class DryRunRuleQuery extends Query<DryRunAnswer> {
 export class DryRunRuleHandler extends EvaluationHandler implements IQueryHandler<DryRunRuleQuery> {
   async execute({ dto }: DryRunRuleQuery): Promise<DryRunAnswer> {
     const problems = validateRule(dto.rule);
-    if (problems.length > 0)
-      throw new DomainError(
-        'RULE_INVALID',
-        {
-          id: 'Aturan tidak valid; perbaiki dulu sebelum uji coba.',
-          en: 'The rule is not valid; fix it before a dry run.',
-        },
-        'rule',
-        { problems },
-      );
+    if (problems.length > 0) throw errors.ruleInvalid(problems);
     const check = await checkRule(dto.rule);
     const asOf = await this.infra.store.headPosition();
     const request = this.request(dto);

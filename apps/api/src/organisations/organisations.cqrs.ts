@@ -7,7 +7,6 @@ import {
   type ICommandHandler,
   type IQueryHandler,
 } from '@nestjs/cqrs';
-import { DomainError } from '@sakip/domain';
 import type {
   DocumentView,
   IndicatorView,
@@ -16,7 +15,13 @@ import type {
   SubmissionView,
   TreeNode,
 } from '@sakip/read-models';
-import { type Clock, type CommandResult, PlannerCommands, type SubmissionData } from '@sakip/application';
+import {
+  errors,
+  PlannerCommands,
+  type Clock,
+  type CommandResult,
+  type SubmissionData,
+} from '@sakip/application';
 import { changeContextOf, type RequestContext } from '../shared/request-context';
 import { CLOCK, READ_MODELS } from '../shared/tokens';
 
@@ -52,21 +57,13 @@ export class ListSubmissionsQuery extends Query<SubmissionView[]> {
   }
 }
 
-const unknownOrganisation = (organisationId: string) =>
-  new DomainError(
-    'UNKNOWN_ORGANISATION',
-    { id: `Organisasi "${organisationId}" tidak ada.`, en: `There is no organisation "${organisationId}".` },
-    'not-found',
-    { organisationId },
-  );
-
 /** The reads of one organisation answer 404 for an organisation that is not on record. */
 abstract class OrganisationReads {
   constructor(@Inject(READ_MODELS) protected readonly readModels: ReadModels) {}
 
   protected async organisation(organisationId: string): Promise<OrganisationView> {
     const organisation = await this.readModels.planTree.organisation(organisationId);
-    if (!organisation) throw unknownOrganisation(organisationId);
+    if (!organisation) throw errors.unknownOrganisation(organisationId);
     return organisation;
   }
 }
@@ -111,16 +108,7 @@ export class GetTreeHandler extends OrganisationReads implements IQueryHandler<G
     const document = (await this.readModels.planTree.documents(organisationId)).find(
       (d) => d.documentId === documentId,
     );
-    if (!document)
-      throw new DomainError(
-        'UNKNOWN_DOCUMENT',
-        {
-          id: `Dokumen "${documentId}" tidak ada untuk ${organisationId}.`,
-          en: `There is no document "${documentId}" for ${organisationId}.`,
-        },
-        'not-found',
-        { organisationId, documentId },
-      );
+    if (!document) throw errors.unknownDocument(organisationId, documentId);
     return { document, tree: await this.readModels.planTree.tree(organisationId, documentId) };
   }
 }

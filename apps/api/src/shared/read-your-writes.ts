@@ -12,8 +12,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { parsePosition } from '@sakip/event-store';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import type { Infrastructure } from '@sakip/application';
-import { ProblemException } from './problem-details';
+import { errors, type Infrastructure } from '@sakip/application';
 import { INFRASTRUCTURE } from './tokens';
 
 /** How long a query waits for the read models to reach the position it asked for. */
@@ -41,16 +40,7 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     const waitFor = request.method === 'GET' ? request.query['waitFor'] : undefined;
     if (typeof waitFor === 'string' && /^\d+:\d+$/.test(waitFor)) {
       const reached = await this.infra.projector.waitFor(parsePosition(waitFor), WAIT_FOR_TIMEOUT_MS);
-      if (!reached)
-        throw new ProblemException(
-          503,
-          'READ_MODELS_BEHIND',
-          {
-            id: `Model baca belum mencapai posisi ${waitFor} dalam ${WAIT_FOR_TIMEOUT_MS / 1000} detik; coba lagi sebentar lagi.`,
-            en: `The read models have not reached position ${waitFor} within ${WAIT_FOR_TIMEOUT_MS / 1000} s; retry shortly.`,
-          },
-          { waitFor, retryAfterSeconds: 2 },
-        );
+      if (!reached) throw errors.readModelsBehind(waitFor, WAIT_FOR_TIMEOUT_MS / 1000);
     }
     return next.handle();
   }

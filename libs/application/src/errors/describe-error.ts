@@ -1,11 +1,13 @@
-import { isDomainError, type DomainErrorKind } from '@sakip/domain';
+import { isDomainError, type DomainError } from '@sakip/domain';
 import { DataDirectoryInUseError, WrongExpectedVersionError } from '@sakip/event-store';
 import { ReadModelNotReadyError } from '@sakip/read-models';
-
-export interface Messages {
-  readonly id: string;
-  readonly en: string;
-}
+import {
+  errors,
+  isApplicationError,
+  STATUS_OF_KIND,
+  type ApplicationError,
+  type Messages,
+} from './catalogue';
 
 /** An error as both front doors answer it: a stable code, a status, messages and details. */
 export interface ErrorDescription {
@@ -15,58 +17,18 @@ export interface ErrorDescription {
   readonly details: Readonly<Record<string, unknown>>;
 }
 
-/** The HTTP status of each kind of error (the CLI reads < 500 as "the user's problem"). */
-export const STATUS_OF_KIND: Readonly<Record<DomainErrorKind, number>> = {
-  conflict: 409,
-  rule: 422,
-  'not-found': 404,
-  forbidden: 403,
-};
-
-/** What the application throws, described once for the HTTP API and the CLI; anything else is a 500. */
-export function describeError(error: unknown): ErrorDescription {
-  if (isDomainError(error))
-    return {
-      status: STATUS_OF_KIND[error.kind],
-      code: error.code,
-      messages: error.messages,
-      details: { ...error.details },
-    };
+/** What was thrown, as its catalogue entry: the store's and read models' own errors included; anything else is INTERNAL_ERROR. */
+export function catalogued(error: unknown): ApplicationError | DomainError {
+  if (isApplicationError(error) || isDomainError(error)) return error;
   if (error instanceof WrongExpectedVersionError)
-    return {
-      status: 409,
-      code: 'STALE_VERSION',
-      messages: {
-        id: `Data sudah diubah orang lain: versi sekarang ${error.actualVersion}, bukan ${String(error.expectedVersion)}. Muat ulang lalu ulangi.`,
-        en: `Someone else changed this first: the current version is ${error.actualVersion}, not ${String(error.expectedVersion)}. Reload and retry.`,
-      },
-      details: {
-        streamId: error.streamId,
-        currentVersion: error.actualVersion,
-        expectedVersion: error.expectedVersion,
-      },
-    };
-  if (error instanceof ReadModelNotReadyError)
-    return {
-      status: 503,
-      code: 'READ_MODEL_NOT_READY',
-      messages: {
-        id: `Model baca "${error.readModel}" belum dibangun; projector membangunnya saat mulai ("sakip project").`,
-        en: error.message,
-      },
-      details: {},
-    };
-  if (error instanceof DataDirectoryInUseError)
-    return {
-      status: 503,
-      code: 'STORE_IN_USE',
-      messages: { id: error.message, en: error.message },
-      details: {},
-    };
-  return {
-    status: 500,
-    code: 'INTERNAL_ERROR',
-    messages: { id: 'Terjadi kesalahan pada server.', en: 'Something went wrong on the server.' },
-    details: {},
-  };
+    return errors.staleVersion(error.streamId, error.expectedVersion, error.actualVersion);
+  if (error instanceof ReadModelNotReadyError) return errors.readModelNotReady(error.readModel);
+  if (error instanceof DataDirectoryInUseError) return errors.storeInUse(error.message);
+  return errors.internal();
+}
+
+/** Described once for the HTTP API (Problem Details) and the CLI (its error line). */
+export function describeError(error: unknown): ErrorDescription {
+  const { code, kind, messages, details } = catalogued(error);
+  return { status: STATUS_OF_KIND[kind], code, messages, details: { ...details } };
 }

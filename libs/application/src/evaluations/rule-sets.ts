@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import {
   currentRuleSet,
-  DomainError,
   fold,
   RULE_SET_STREAM,
   ruleSetDecider,
@@ -18,6 +17,7 @@ import {
   type RuleFile,
   type RuleProblem,
 } from '@sakip/rules';
+import { errors } from '../errors/catalogue';
 import { packageRoot } from '../settings/package-root';
 import { CommandPipeline, type CommandResult } from '../pipeline/command-pipeline';
 
@@ -67,12 +67,7 @@ export class RuleSets {
 
   async version(version: number): Promise<StoredRuleSet> {
     const found = (await this.versions()).find((v) => v.version === version);
-    if (!found)
-      throw new DomainError(
-        'UNKNOWN_RULE_SET_VERSION',
-        { id: `Versi set aturan ${version} tidak ada.`, en: `There is no rule-set version ${version}.` },
-        'not-found',
-      );
+    if (!found) throw errors.unknownRuleSetVersion(version);
     return found;
   }
 
@@ -92,18 +87,16 @@ export class RuleSets {
   ): Promise<StoredRuleSet> {
     const loaded = await loadRules(dir);
     if (loaded.problems.length > 0)
-      throw new DomainError('RULES_INVALID', {
-        id: `Aturan di ${dir} tidak valid: ${loaded.problems.map((p) => `${p.file}: ${p.problems.map((q) => `${q.path} ${q.message}`).join('; ')}`).join(' | ')}`,
-        en: `The rules in ${dir} are not valid: ${loaded.problems.map((p) => `${p.file}: ${p.problems.map((q) => `${q.path} ${q.message}`).join('; ')}`).join(' | ')}`,
-      });
+      throw errors.rulesInvalid(
+        dir,
+        loaded.problems
+          .map((p) => `${p.file}: ${p.problems.map((q) => `${q.path} ${q.message}`).join('; ')}`)
+          .join(' | '),
+      );
     const failing: string[] = [];
     for (const rule of loaded.rules)
       if ((await runExamples(rule)).some((o) => !o.passed)) failing.push(rule.id);
-    if (failing.length > 0)
-      throw new DomainError('RULE_EXAMPLES_FAIL', {
-        id: `Contoh aturan tidak sesuai: ${failing.join(', ')} (jalankan "sakip rules test").`,
-        en: `Rule examples fail: ${failing.join(', ')} (run "sakip rules test").`,
-      });
+    if (failing.length > 0) throw errors.ruleExamplesFail(failing);
     const hash = ruleSetHash(loaded.rules);
     const existing = (await this.versions()).find((v) => v.hash === hash);
     if (existing) return existing;
@@ -121,16 +114,7 @@ export class RuleSets {
     context: { actor: Actor; now: string; correlationId: string },
   ): Promise<CommandResult> {
     const check = await checkRule(candidate);
-    if (!check.valid)
-      throw new DomainError(
-        'RULE_NOT_PUBLISHABLE',
-        {
-          id: 'Aturan tidak valid atau contohnya tidak sesuai; tidak diterbitkan.',
-          en: 'The rule is not valid or its examples fail; it was not published.',
-        },
-        'rule',
-        { problems: check.problems, failedExamples: check.failedExamples },
-      );
+    if (!check.valid) throw errors.ruleNotPublishable(check.problems, check.failedExamples);
     const rule = candidate as RuleFile;
     const base = (await this.current())?.rules ?? [];
     return this.publishAll(
@@ -145,15 +129,7 @@ export class RuleSets {
     context: { actor: Actor; now: string; correlationId: string },
   ): Promise<CommandResult> {
     const base = (await this.current())?.rules ?? [];
-    if (!base.some((r) => r.id === ruleId))
-      throw new DomainError(
-        'UNKNOWN_RULE',
-        {
-          id: `Aturan "${ruleId}" tidak ada di set aturan terkini.`,
-          en: `Rule "${ruleId}" is not in the current rule set.`,
-        },
-        'not-found',
-      );
+    if (!base.some((r) => r.id === ruleId)) throw errors.unknownRule(ruleId);
     return this.publishAll(
       base.filter((r) => r.id !== ruleId),
       { kind: 'retired', ruleIds: [ruleId] },

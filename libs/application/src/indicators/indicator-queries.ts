@@ -1,4 +1,3 @@
-import { DomainError } from '@sakip/domain';
 import {
   periodViewsAsOf,
   type AchievementConfig,
@@ -9,6 +8,7 @@ import {
   type PeriodView,
   type ReadModels,
 } from '@sakip/read-models';
+import { errors } from '../errors/catalogue';
 import { resolveIndicatorRef, type IndicatorRef } from '../planner/indicator-ref';
 
 export interface IndicatorDetail {
@@ -84,16 +84,7 @@ export class IndicatorQueries {
   private async find(ref: string): Promise<{ resolved: IndicatorRef; indicator: IndicatorView }> {
     const resolved = await resolveIndicatorRef(ref, this.readModels);
     const indicator = await this.readModels.planTree.indicator(resolved.organisationId, resolved.indicatorId);
-    if (!indicator)
-      throw new DomainError(
-        'UNKNOWN_INDICATOR',
-        {
-          id: `Indikator "${resolved.indicatorId}" tidak ada untuk ${resolved.organisationId}.`,
-          en: `Indicator "${resolved.indicatorId}" does not exist for ${resolved.organisationId}.`,
-        },
-        'not-found',
-        { ...resolved },
-      );
+    if (!indicator) throw errors.unknownIndicator(resolved.organisationId, resolved.indicatorId);
     return { resolved, indicator };
   }
 }

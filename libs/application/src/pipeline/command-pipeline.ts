@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   eventMetadataFor,
-  DomainError,
   fold,
   isDomainError,
   type Command,
   type CommandMetadata,
   type Decider,
+  type DomainError,
   type DomainEvent,
   type EventMetadata,
 } from '@sakip/domain';
@@ -20,6 +20,7 @@ import {
   type StreamWrite,
 } from '@sakip/event-store';
 import { v5 as uuidv5 } from 'uuid';
+import { errors } from '../errors/catalogue';
 
 /**
  * The one way commands reach the store: read the streams they touch, fold each with its aggregate's
@@ -225,15 +226,7 @@ export class CommandPipeline {
     if (idempotency) {
       const first = history.find((e) => e.id === idFor(0));
       if (first) {
-        if (first.metadata['requestHash'] !== idempotency.requestHash)
-          throw new DomainError(
-            'IDEMPOTENCY_KEY_REUSED',
-            {
-              id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain.',
-              en: 'This Idempotency-Key was already used for a different request.',
-            },
-            'rule',
-          );
+        if (first.metadata['requestHash'] !== idempotency.requestHash) throw errors.idempotencyKeyReused();
         const replayed = history.filter(
           (e) =>
             e.metadata['idempotencyKey'] === idempotency.key &&

@@ -9,7 +9,7 @@ import {
 import type { EventStore } from '@sakip/event-store';
 import type { ReadModels } from '@sakip/read-models';
 import { CommandPipeline, type CommandResult } from '../pipeline/command-pipeline';
-import { mayWriteFor, organisationOutOfScope, type Principal } from '../shared/principal';
+import { checkScope, type Principal } from '../shared/principal';
 import { resolveIndicatorRef } from './indicator-ref';
 
 type Without<C, K extends string> = C extends { type: infer T; data: infer D }
@@ -53,7 +53,7 @@ export class PlannerCommands {
 
   async change(ref: string, change: IndicatorChange, context: ChangeContext): Promise<CommandResult> {
     const { organisationId, indicatorId } = await resolveIndicatorRef(ref, this.readModels);
-    this.checkScope(organisationId, context.principal);
+    checkScope(context.principal, organisationId);
     const command = {
       type: change.type,
       data: { ...change.data, organisationId, indicatorId },
@@ -74,16 +74,12 @@ export class PlannerCommands {
     data: SubmissionData,
     context: ChangeContext,
   ): Promise<CommandResult> {
-    this.checkScope(organisationId, context.principal);
+    checkScope(context.principal, organisationId);
     return this.pipeline.execute(
       streamIds.organisation(organisationId),
       organisationDecider,
       { type: 'RecordSubmission', data: { ...data, organisationId } },
       { ...context, partitionKey: organisationId },
     );
-  }
-
-  private checkScope(organisationId: string, principal: Principal | undefined): void {
-    if (principal && !mayWriteFor(principal, organisationId)) throw organisationOutOfScope(organisationId);
   }
 }

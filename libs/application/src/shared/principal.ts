@@ -1,4 +1,5 @@
-import { DomainError, type Actor, type Role } from '@sakip/domain';
+import type { Actor, Role } from '@sakip/domain';
+import { errors } from '../errors/catalogue';
 
 /** Who is calling the API: an API key's role and scope. */
 export interface Principal {
@@ -19,14 +20,8 @@ export function mayWriteFor(principal: Principal, organisationId: string): boole
   return principal.role === 'planner' && principal.organisations.includes(organisationId);
 }
 
-/** A key acting for an organisation outside its scope. */
-export const organisationOutOfScope = (organisationId: string) =>
-  new DomainError(
-    'ORGANISATION_NOT_IN_SCOPE',
-    {
-      id: `Kunci ini tidak boleh mengubah data ${organisationId}.`,
-      en: `This key may not change data of ${organisationId}.`,
-    },
-    'forbidden',
-    { organisationId },
-  );
+/** Refuses a key acting for an organisation outside its scope; without a principal (the CLI), nothing to check. */
+export function checkScope(principal: Principal | undefined, organisationId: string): void {
+  if (principal && !mayWriteFor(principal, organisationId))
+    throw errors.organisationOutOfScope(organisationId);
+}

@@ -1,8 +1,7 @@
 import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@sakip/domain';
-import { ApiKeys } from '@sakip/application';
-import { ProblemException } from '../problem-details';
+import { ApiKeys, errors } from '@sakip/application';
 import type { AuthenticatedRequest } from '../request-context';
 
 const ROLES_KEY = 'sakip:roles';
@@ -12,23 +11,6 @@ const PUBLIC_KEY = 'sakip:public';
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 /** A route that needs no key (health, OpenAPI). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
-
-export const unauthenticated = () =>
-  new ProblemException(401, 'UNAUTHENTICATED', {
-    id: 'Butuh kunci API yang valid: header "Authorization: Bearer <kunci>" atau "X-API-Key".',
-    en: 'A valid API key is required: send "Authorization: Bearer <key>" or "X-API-Key".',
-  });
-
-export const forbiddenForRole = (role: string, allowed: readonly string[]) =>
-  new ProblemException(
-    403,
-    'FORBIDDEN_FOR_ROLE',
-    {
-      id: `Peran ${role} tidak boleh melakukan ini (hanya ${allowed.join(', ')}).`,
-      en: `Role ${role} may not do this (only ${allowed.join(', ')}).`,
-    },
-    { role, allowed },
-  );
 
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -44,10 +26,10 @@ export class ApiKeyGuard implements CanActivate {
     const bearer = /^Bearer\s+(.+)$/i.exec(request.header('authorization') ?? '')?.[1];
     const token = bearer ?? request.header('x-api-key');
     const principal = token ? await this.keys.verify(token) : undefined;
-    if (!principal) throw unauthenticated();
+    if (!principal) throw errors.unauthenticated();
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(principal.role)) throw forbiddenForRole(principal.role, roles);
+    if (roles && !roles.includes(principal.role)) throw errors.forbiddenForRole(principal.role, roles);
     return true;
   }
 }

@@ -1,0 +1,53 @@
+import { DomainError, indicatorDecider } from '@sakip/domain';
+import { WrongExpectedVersionError } from '@sakip/event-store';
+import { ReadModelNotReadyError } from '@sakip/read-models';
+import { errors, STATUS_OF_KIND } from './catalogue';
+import { describeError } from './describe-error';
+
+describe('the error catalogue', () => {
+  it('gives every code one entry, hence one status', () => {
+    const codes = Object.values(errors).map((entry) => entry.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const entry of Object.values(errors)) expect(STATUS_OF_KIND[entry.kind]).toBeGreaterThanOrEqual(400);
+  });
+
+  it('answers READ_MODELS_BEHIND one way: 503, retry', () => {
+    expect(describeError(errors.readModelsBehind('12:3', 10))).toEqual({
+      status: 503,
+      code: 'READ_MODELS_BEHIND',
+      messages: expect.objectContaining({ en: expect.stringContaining('position 12:3 within 10 s') }),
+      details: { waitFor: '12:3', retryAfterSeconds: 2 },
+    });
+  });
+
+  it('says UNKNOWN_INDICATOR as the indicator decider does', () => {
+    let fromDecider: unknown;
+    try {
+      indicatorDecider.decide(
+        {
+          type: 'ReportRealisation',
+          data: { organisationId: 'org', indicatorId: 'I1', period: '2025', value: '1' },
+        },
+        indicatorDecider.initialState(),
+      );
+    } catch (error) {
+      fromDecider = error;
+    }
+    expect(fromDecider).toBeInstanceOf(DomainError);
+    expect(describeError(errors.unknownIndicator('org', 'I1'))).toEqual(describeError(fromDecider));
+  });
+
+  it('describes the store and read-model errors, and anything else as a 500', () => {
+    expect(describeError(new WrongExpectedVersionError('s', 1, 2))).toMatchObject({
+      status: 409,
+      code: 'STALE_VERSION',
+      details: { streamId: 's', currentVersion: 2, expectedVersion: 1 },
+    });
+    expect(describeError(new ReadModelNotReadyError('plan-tree'))).toMatchObject({
+      status: 503,
+      code: 'READ_MODEL_NOT_READY',
+    });
+    expect(describeError(new Error('boom'))).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
+    expect(describeError(errors.organisationOutOfScope('org'))).toMatchObject({ status: 403 });
+  });
+});
