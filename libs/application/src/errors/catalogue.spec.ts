@@ -1,14 +1,39 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { DomainError, indicatorDecider } from '@sakip/domain';
 import { WrongExpectedVersionError } from '@sakip/event-store';
 import { ReadModelNotReadyError } from '@sakip/read-models';
+import { packageRoot } from '../settings/package-root';
 import { errors, STATUS_OF_KIND } from './catalogue';
 import { describeError } from './describe-error';
+
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sourceFiles(path);
+    return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
+  });
 
 describe('the error catalogue', () => {
   it('gives every code one entry, hence one status', () => {
     const codes = Object.values(errors).map((entry) => entry.code);
     expect(new Set(codes).size).toBe(codes.length);
     for (const entry of Object.values(errors)) expect(STATUS_OF_KIND[entry.kind]).toBeGreaterThanOrEqual(400);
+  });
+
+  it('is the only place the application and the front doors construct errors', () => {
+    const root = packageRoot();
+    const offenders = [
+      ...sourceFiles(join(root, 'libs', 'application', 'src')),
+      ...sourceFiles(join(root, 'apps')),
+    ]
+      .filter((file) => !file.endsWith(join('errors', 'catalogue.ts')))
+      .filter((file) =>
+        /new (DomainError|ApplicationError|HttpException)\(|extends (HttpException|Error)\b/.test(
+          readFileSync(file, 'utf8'),
+        ),
+      );
+    expect(offenders).toEqual([]);
   });
 
   it('answers READ_MODELS_BEHIND one way: 503, retry', () => {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DomainError,
   evaluationDecider,
   fold,
   type Actor,
@@ -23,6 +22,7 @@ import {
   type RuleStats,
   type Severity,
 } from '@sakip/rules';
+import { errors } from '../errors/catalogue';
 import { CommandPipeline } from '../pipeline/command-pipeline';
 import type { StoredRuleSet } from './rule-sets';
 
@@ -74,16 +74,7 @@ export class Evaluator {
     const known = (await this.readModels.planTree.organisations()).map((o) => o.organisationId);
     if (!requested || requested.length === 0) return known;
     const unknown = requested.filter((o) => !known.includes(o));
-    if (unknown.length > 0)
-      throw new DomainError(
-        'UNKNOWN_ORGANISATION',
-        {
-          id: `Organisasi tidak dikenal: ${unknown.join(', ')}.`,
-          en: `Unknown organisations: ${unknown.join(', ')}.`,
-        },
-        'not-found',
-        { organisations: unknown },
-      );
+    if (unknown.length > 0) throw errors.unknownOrganisation(unknown[0]!);
     return [...requested];
   }
 
@@ -143,14 +134,7 @@ export class Evaluator {
   ): Promise<{ batch: BatchRecord; findings: Finding[] }> {
     const position = asOf ?? (await this.store.headPosition());
     if (!(await this.projector.waitFor(position, 30_000)))
-      throw new DomainError(
-        'READ_MODELS_BEHIND',
-        {
-          id: 'Model baca belum mutakhir; jalankan projector ("sakip project") lalu ulangi.',
-          en: 'The read models are behind; run the projector ("sakip project") and retry.',
-        },
-        'conflict',
-      );
+      throw errors.readModelsBehind(formatPosition(position), 30);
     const organisations = await this.organisations(request.organisations);
     const outcome = await this.evaluate(
       new RuleSet(stored.rules),
@@ -188,12 +172,7 @@ export class Evaluator {
   async batch(batchId: string): Promise<{ batch: BatchRecord; findings: Finding[] }> {
     const events = await this.store.readStream(evaluationStream(batchId));
     const state = fold(evaluationDecider, events as unknown as EvaluationEvent[]);
-    if (!state.recorded)
-      throw new DomainError(
-        'UNKNOWN_EVALUATION',
-        { id: `Evaluasi "${batchId}" tidak ada.`, en: `There is no evaluation "${batchId}".` },
-        'not-found',
-      );
+    if (!state.recorded) throw errors.unknownEvaluation(batchId);
     const findings = events
       .filter((e) => e.type === 'FindingsRecorded')
       .flatMap((e) => (e.data as { findings: Finding[] }).findings);
