@@ -85,7 +85,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
         ? `${out.t({ id: 'galat', en: 'error' })} [${problem.code}]: ${out.t(problem.messages)}`
         : `error: ${(error as Error).message}`,
     );
-    if (environment.env['SAKIP_DEBUG']) out.error((error as Error).stack ?? '');
+    if (settings.debug) out.error((error as Error).stack ?? '');
     return 1;
   }
 }

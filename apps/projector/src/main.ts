@@ -1,25 +1,22 @@
-import { formatPosition, openStore, storeSettingsFromEnv } from '@sakip/event-store';
+import { settingsFromEnv } from '@sakip/application';
+import { formatPosition, openStore } from '@sakip/event-store';
 import { createProjector } from '@sakip/read-models';
 import pino from 'pino';
 
 /**
  * The projector as a process of its own: keeps every read model up to date from the event store
  * (catch-up, then follow). Flags: --rebuild (rebuild every read model from event 0 first),
- * --once (catch up and exit). Logs JSON lines (pino). SAKIP_PROJECTOR_BATCH sets the batch size (2000).
+ * --once (catch up and exit). Logs JSON lines (pino). Settings as every sakip process reads them
+ * (settingsFromEnv; SAKIP_PROJECTOR_BATCH sets the batch size).
  */
 async function main(argv: readonly string[]): Promise<void> {
   // Synchronous: few lines, and each one is out before the next batch (or a crash) happens.
   const log = pino({ name: 'sakip-projector' }, pino.destination({ dest: 1, sync: true }));
-  const settings = storeSettingsFromEnv();
+  const settings = settingsFromEnv();
   const opened = await openStore(settings, { applicationName: 'sakip-projector' });
   let lastLog = 0;
-  const batchSize = Number(process.env['SAKIP_PROJECTOR_BATCH'] ?? 2000);
-  if (!Number.isInteger(batchSize) || batchSize < 1)
-    throw new Error(
-      `SAKIP_PROJECTOR_BATCH must be a positive integer, not "${process.env['SAKIP_PROJECTOR_BATCH']}"`,
-    );
   const runner = createProjector(opened, {
-    batchSize,
+    batchSize: settings.projectorBatchSize,
     onError: (error) => log.error({ err: error }, 'projection batch failed; retrying'),
     onActivated: (build) =>
       log.info(

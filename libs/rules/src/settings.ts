@@ -1,4 +1,4 @@
-import type { LowerIsBetterConvention } from '@sakip/domain';
+import { DEFAULT_ACHIEVEMENT_SETTINGS, type LowerIsBetterConvention } from '@sakip/domain';
 
 /** Deadlines: defaults from the regulations; each government may set its own. */
 export interface Deadlines {
@@ -15,6 +15,10 @@ export interface Deadlines {
 export interface EvaluationSettings {
   /** Reported and computed achievement may differ by this many percentage points (rounding). */
   readonly achievementTolerance: number;
+  /**
+   * How achievement is computed for lower-is-better indicators: not a setting of its own but the
+   * achievement configuration's (the application passes it in), so rules and the API agree.
+   */
   readonly lowerIsBetter: LowerIsBetterConvention;
   readonly deadlines: Deadlines;
   /** Per government (organisation.government, e.g. "Kabupaten Karanganyar"): deadlines of its own. */
@@ -23,7 +27,7 @@ export interface EvaluationSettings {
 
 export const DEFAULT_SETTINGS: EvaluationSettings = {
   achievementTolerance: 1,
-  lowerIsBetter: 'inverse-difference',
+  lowerIsBetter: DEFAULT_ACHIEVEMENT_SETTINGS.lowerIsBetter,
   deadlines: {
     dpaApproved: '12-31',
     pkMonthsAfterDpa: 1,

@@ -62,8 +62,8 @@ abstract class EvaluationHandler {
     return {
       year: dto.year,
       now: dto.now ?? this.clock.now().toISOString().slice(0, 10),
-      settings: this.infra.evaluation.settings,
-      lke: this.infra.evaluation.lke,
+      settings: this.infra.settings.evaluation.settings,
+      lke: this.infra.settings.evaluation.lke,
       ...(dto.organisations && dto.organisations.length > 0 ? { organisations: dto.organisations } : {}),
     };
   }

@@ -25,7 +25,7 @@ export class InfrastructureModule {
         { provide: PlannerCommands, useFactory: () => new PlannerCommands(infra.store, infra.readModels) },
         {
           provide: IndicatorQueries,
-          useFactory: () => new IndicatorQueries(infra.readModels, infra.achievement),
+          useFactory: () => new IndicatorQueries(infra.readModels, infra.settings.achievement),
         },
       ],
       exports: [

@@ -79,8 +79,8 @@ async function evaluate(context: CliContext, options: EvaluateOptions): Promise<
       {
         year,
         now,
-        settings: infra.evaluation.settings,
-        lke: infra.evaluation.lke,
+        settings: infra.settings.evaluation.settings,
+        lke: infra.settings.evaluation.lke,
         ...(options.org ? { organisations: options.org } : {}),
       },
       command,

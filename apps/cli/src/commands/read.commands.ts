@@ -99,7 +99,7 @@ export function registerReadCommands(program: Command, context: CliContext): voi
     .option('--json', 'print JSON')
     .action((ref: string, options: AsOfOptions) =>
       withReadModels(context, async (infra) => {
-        const detail = await new IndicatorQueries(infra.readModels, infra.achievement).detail(
+        const detail = await new IndicatorQueries(infra.readModels, infra.settings.achievement).detail(
           ref,
           asOfOf(options),
         );
@@ -129,7 +129,7 @@ export function registerReadCommands(program: Command, context: CliContext): voi
     .option('--json', 'print JSON')
     .action((ref: string, options: AsOfOptions) =>
       withReadModels(context, async (infra) => {
-        const history = await new IndicatorQueries(infra.readModels, infra.achievement).history(
+        const history = await new IndicatorQueries(infra.readModels, infra.settings.achievement).history(
           ref,
           asOfOf(options),
         );

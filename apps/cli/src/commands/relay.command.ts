@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { formatPosition, KafkaRelay, kafkaSettingsFromEnv, SqlRelayCheckpoint } from '@sakip/event-store';
+import { formatPosition, KafkaRelay, SqlRelayCheckpoint } from '@sakip/event-store';
 import { withInfrastructure, type CliContext } from '../context';
 
 export function registerRelayCommand(program: Command, context: CliContext): void {
@@ -9,7 +9,7 @@ export function registerRelayCommand(program: Command, context: CliContext): voi
       'publish the event log to Kafka (KAFKA_BROKERS, SAKIP_KAFKA_TOPIC), keyed by organisation, until Ctrl+C',
     )
     .action(async () => {
-      const settings = kafkaSettingsFromEnv();
+      const settings = context.settings.kafka;
       if (!settings) throw new Error('set KAFKA_BROKERS (e.g. localhost:9092) to relay events to Kafka');
       await withInfrastructure(context, async (infra) => {
         const relay = new KafkaRelay(

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
+import { DEFAULT_ACHIEVEMENT_CONFIG, type AchievementConfig } from '@sakip/read-models';
 import { DEFAULT_LKE, DEFAULT_SETTINGS, type EvaluationSettings, type LkeSettings } from '@sakip/rules';
 
 const deadlines = {
@@ -18,7 +19,6 @@ const schema = {
   additionalProperties: false,
   properties: {
     achievementTolerance: { type: 'number', minimum: 0 },
-    lowerIsBetter: { enum: ['inverse-difference', 'ratio'] },
     deadlines,
     governments: { type: 'object', additionalProperties: deadlines },
     lke: {
@@ -46,17 +46,26 @@ export interface EvaluationConfig {
 
 /**
  * Evaluation settings: SAKIP_EVALUATION_CONFIG names a JSON file with any of `achievementTolerance`,
- * `lowerIsBetter`, `deadlines`, `governments` (deadlines per government) and `lke` (component weights,
- * severity weights); the rest keeps the defaults (docs/evaluation.md).
+ * `deadlines`, `governments` (deadlines per government) and `lke` (component weights, severity weights);
+ * the rest keeps the defaults (docs/evaluation.md). The lower-is-better convention is not here: rules
+ * compute achievement as the API does, with the convention of the achievement configuration.
  */
-export function loadEvaluationConfig(path: string | undefined): EvaluationConfig {
-  if (!path) return { settings: DEFAULT_SETTINGS, lke: DEFAULT_LKE };
+export function loadEvaluationConfig(
+  path: string | undefined,
+  achievement: AchievementConfig = DEFAULT_ACHIEVEMENT_CONFIG,
+): EvaluationConfig {
+  const lowerIsBetter = achievement.settings.lowerIsBetter;
+  if (!path) return { settings: { ...DEFAULT_SETTINGS, lowerIsBetter }, lke: DEFAULT_LKE };
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   } catch (error) {
     throw new Error(`SAKIP_EVALUATION_CONFIG ${path}: ${(error as Error).message}`);
   }
+  if ('lowerIsBetter' in parsed)
+    throw new Error(
+      `SAKIP_EVALUATION_CONFIG ${path}: "lowerIsBetter" belongs in the achievement configuration (SAKIP_ACHIEVEMENT_CONFIG), so that the API and the rules compute achievement alike`,
+    );
   if (!validate(parsed))
     throw new Error(
       `SAKIP_EVALUATION_CONFIG ${path} is not valid: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}`).join('; ')}`,
@@ -66,6 +75,7 @@ export function loadEvaluationConfig(path: string | undefined): EvaluationConfig
     settings: {
       ...DEFAULT_SETTINGS,
       ...(parsed as Partial<EvaluationSettings>),
+      lowerIsBetter,
       deadlines: { ...DEFAULT_SETTINGS.deadlines, ...((parsed['deadlines'] as object | undefined) ?? {}) },
     },
     lke: { ...DEFAULT_LKE, ...(lke ?? {}) },
