@@ -1,26 +1,24 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
+import type { Application } from '@sakip/application';
 import { BundlesModule } from './bundles/bundles.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
 import { HealthController } from './health.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
-import { OrganisationsModule } from './organisations/organisations.module';
 import { KeysModule } from './keys/keys.module';
-import { EvaluationsModule } from './evaluations/evaluations.module';
-import { InProcessProjector, ReadYourWritesInterceptor } from './shared/read-your-writes';
-import type { Clock, Infrastructure } from '@sakip/application';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { ApiKeyGuard } from './shared/auth/auth.guard';
-import { InfrastructureModule } from './shared/infrastructure.module';
+import { ApplicationModule } from './shared/application.module';
 import { ProblemDetailsFilter } from './shared/problem-details';
+import { InProcessProjector, ReadYourWritesInterceptor } from './shared/read-your-writes';
 
 @Module({})
 export class AppModule {
-  static with(infra: Infrastructure, clock: Clock): DynamicModule {
+  static with(application: Application): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CqrsModule.forRoot(),
-        InfrastructureModule.forRoot(infra, clock),
+        ApplicationModule.forRoot(application),
         BundlesModule,
         IndicatorsModule,
         OrganisationsModule,

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { openInfrastructure, settingsFromEnv, systemClock, type HttpDoor } from '@sakip/application';
+import { openApplication, settingsFromEnv, type HttpDoor } from '@sakip/application';
 import { createApp, openApiDocument } from './server';
 
 /** The HTTP API as the `sakip` command starts it (bin/sakip.js loads this module for serve, quickstart, openapi). */
 export const httpDoor: HttpDoor = {
-  async serve(infra, { port, clock }) {
-    const app = await createApp(infra, { clock });
+  async serve(application, { port }) {
+    const app = await createApp(application);
     try {
       await app.listen(port);
     } catch (error) {
@@ -17,14 +17,14 @@ export const httpDoor: HttpDoor = {
 
   /** Generated from the code on a throw-away in-memory store. */
   async openApiDocument() {
-    const infra = await openInfrastructure(settingsFromEnv({ SAKIP_DATA_DIR: 'memory://' }));
+    const application = await openApplication(settingsFromEnv({ SAKIP_DATA_DIR: 'memory://' }));
     try {
-      const app = await createApp(infra, { clock: systemClock, logger: false });
+      const app = await createApp(application, { logger: false });
       const document = openApiDocument(app);
       await app.close();
       return document;
     } finally {
-      await infra.close();
+      await application.close();
     }
   },
 };

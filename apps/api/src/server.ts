@@ -4,12 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module';
-import type { Clock, Infrastructure } from '@sakip/application';
+import type { Application } from '@sakip/application';
 import { bodyParserProblems, requestValidationError } from './shared/problem-details';
 import { correlationMiddleware } from './shared/request-context';
 
 export interface AppOptions {
-  readonly clock: Clock;
   readonly logger?: LoggerService | false;
 }
 
@@ -30,8 +29,11 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
  * The HTTP application, configured but not listening (tests call init(); `serve` calls listen()). No Nest
  * shutdown hooks: `sakip serve` handles SIGINT/SIGTERM itself and closes the app, then the store.
  */
-export async function createApp(infra: Infrastructure, options: AppOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(infra, options.clock), {
+export async function createApp(
+  application: Application,
+  options: AppOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(application), {
     bodyParser: false,
     logger: options.logger ?? ['error', 'warn'],
   });

@@ -1,15 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import type { Actor } from '@sakip/domain';
 import {
-  openInfrastructure,
+  openApplication,
+  type Application,
+  type Caller,
   type Clock,
   type HttpDoor,
-  type Infrastructure,
   type Settings,
 } from '@sakip/application';
+import type { Actor } from '@sakip/domain';
 import type { Output } from './output';
 
-/** What every command gets: where to write, the settings, a clock, and a way to open the store. */
+/** What every command gets: where to write, the settings, a clock, and a way to open the application. */
 export interface CliContext {
   readonly out: Output;
   readonly settings: Settings;
@@ -17,7 +19,7 @@ export interface CliContext {
   /** The person at the terminal. The CLI works on the store directly, so it is trusted like a database user. */
   readonly actor: Actor;
   readonly cwd: string;
-  openInfrastructure(): Promise<Infrastructure>;
+  openApplication(): Promise<Application>;
   /** The HTTP API, loaded only by the commands that serve it or describe it (serve, quickstart, openapi). */
   httpDoor(): Promise<HttpDoor>;
 }
@@ -32,19 +34,24 @@ export function cliActor(): Actor {
   return { id: `cli:${name}`, kind: 'cli', name };
 }
 
-export function defaultOpen(settings: Settings): () => Promise<Infrastructure> {
-  return () => openInfrastructure(settings, { applicationName: 'sakip-cli' });
+/** The caller of one command at the terminal: no API key, so no scope to check. */
+export function cliCaller(context: CliContext): Caller {
+  return { actor: context.actor, correlationId: randomUUID() };
 }
 
-/** Opens the store, runs `work`, and always closes it again. */
-export async function withInfrastructure<T>(
+export function defaultOpen(settings: Settings, clock: Clock): () => Promise<Application> {
+  return () => openApplication(settings, { clock, applicationName: 'sakip-cli' });
+}
+
+/** Opens the application, runs `work`, and always closes it again. */
+export async function withApplication<T>(
   context: CliContext,
-  work: (infra: Infrastructure) => Promise<T>,
+  work: (app: Application) => Promise<T>,
 ): Promise<T> {
-  const infra = await context.openInfrastructure();
+  const app = await context.openApplication();
   try {
-    return await work(infra);
+    return await work(app);
   } finally {
-    await infra.close();
+    await app.close();
   }
 }

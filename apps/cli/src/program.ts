@@ -56,13 +56,14 @@ export function buildProgram(context: CliContext): Command {
 export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
   const settings = settingsFromEnv(environment.env);
   const out = new Output(environment.stdout as never, environment.stderr as never, settings.language);
+  const clock = environment.clock ?? systemClock;
   const context: CliContext = {
     out,
     settings,
-    clock: environment.clock ?? systemClock,
+    clock,
     actor: cliActor(),
     cwd: environment.cwd,
-    openInfrastructure: defaultOpen(settings),
+    openApplication: defaultOpen(settings, clock),
     httpDoor:
       environment.loadHttpDoor ??
       (() => Promise.reject(new Error('this sakip was started without its HTTP API (run bin/sakip.js)'))),

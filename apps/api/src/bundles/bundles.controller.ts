@@ -1,16 +1,15 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BUNDLE_SCHEMA, type Application, type Caller, type ImportSummary } from '@sakip/application';
 import { Roles } from '../shared/auth/auth.guard';
-import { Ctx, type RequestContext } from '../shared/request-context';
-import { BUNDLE_SCHEMA as schema, type ImportSummary } from '@sakip/application';
-import { ImportBundleCommand } from './import-bundle';
+import { Ctx } from '../shared/request-context';
+import { App } from '../shared/tokens';
 
 @ApiTags('bundles')
 @ApiBearerAuth()
 @Controller('bundles')
 export class BundlesController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(@App() private readonly app: Application) {}
 
   @Post()
   @HttpCode(200)
@@ -19,11 +18,11 @@ export class BundlesController {
     summary:
       'Import a sakip-bundle/1 document (all or nothing; re-importing the same content writes nothing)',
   })
-  @ApiBody({ schema: schema as object })
+  @ApiBody({ schema: BUNDLE_SCHEMA as object })
   @ApiOkResponse({
     description: 'What the bundle holds and what was stored; 422 with every problem when rejected',
   })
-  import(@Body() bundle: unknown, @Ctx() context: RequestContext): Promise<ImportSummary> {
-    return this.commands.execute(new ImportBundleCommand(bundle, context));
+  import(@Body() bundle: unknown, @Ctx() caller: Caller): Promise<ImportSummary> {
+    return this.app.bundles.import(bundle, caller);
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { BundlesController } from './bundles.controller';
-import { ImportBundleHandler } from './import-bundle';
 
-@Module({ controllers: [BundlesController], providers: [ImportBundleHandler] })
+@Module({ controllers: [BundlesController] })
 export class BundlesModule {}

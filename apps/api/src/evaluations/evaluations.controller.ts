@@ -10,26 +10,22 @@ import {
   Res,
   type StreamableFile,
 } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../shared/auth/auth.guard';
-import { Ctx, type RequestContext } from '../shared/request-context';
+import { Ctx } from '../shared/request-context';
+import { App } from '../shared/tokens';
 import { DryRunDto, EvaluateDto, FindingsQueryDto } from './evaluations.dto';
-import {
-  DryRunRuleQuery,
-  GetEvaluationQuery,
-  GetFindingsQuery,
-  GetRulesQuery,
-  PublishRuleCommand,
-  RetireRuleCommand,
-  RunEvaluationCommand,
-  ValidateRuleQuery,
-  type BatchView,
-  type DryRunAnswer,
-  type FindingsAnswer,
-} from './evaluations.cqrs';
-import type { CommandResult, RuleCheck, StoredRuleSet } from '@sakip/application';
+import type {
+  Application,
+  BatchView,
+  Caller,
+  CommandResult,
+  DryRunAnswer,
+  FindingsAnswer,
+  RuleCheck,
+  StoredRuleSet,
+} from '@sakip/application';
 import { RULE_SCHEMA } from '@sakip/rules';
 import { sendAnswer } from './send-answer';
 
@@ -37,18 +33,15 @@ import { sendAnswer } from './send-answer';
 @ApiBearerAuth()
 @Controller('evaluations')
 export class EvaluationsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(@App() private readonly app: Application) {}
 
   @Post()
   @Roles('admin', 'inspector')
   @ApiOperation({
     summary: 'Run the current rule set over every organisation (or some) for a year; the batch is stored',
   })
-  run(@Body() body: EvaluateDto, @Ctx() ctx: RequestContext): Promise<BatchView> {
-    return this.commands.execute(new RunEvaluationCommand(body, ctx));
+  async run(@Body() body: EvaluateDto, @Ctx() caller: Caller): Promise<BatchView> {
+    return { batch: (await this.app.evaluations.run(body, caller)).batch };
   }
 
   @Get(':id')
@@ -56,7 +49,7 @@ export class EvaluationsController {
     summary: 'A stored batch: scope, event position, rule-set version, summary per organisation',
   })
   get(@Param('id') id: string): Promise<BatchView> {
-    return this.queries.execute(new GetEvaluationQuery(id));
+    return this.app.evaluations.batch(id);
   }
 
   @Get(':id/findings')
@@ -68,7 +61,7 @@ export class EvaluationsController {
     @Query() q: FindingsQueryDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<FindingsAnswer | StreamableFile> {
-    return sendAnswer(await this.queries.execute(new GetFindingsQuery(id, q)), res);
+    return sendAnswer(await this.app.evaluations.findings(id, q), res);
   }
 }
 
@@ -76,15 +69,12 @@ export class EvaluationsController {
 @ApiBearerAuth()
 @Controller('rules')
 export class RulesController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(@App() private readonly app: Application) {}
 
   @Get()
   @ApiOperation({ summary: 'The current rule-set version with every rule' })
   current(): Promise<StoredRuleSet | null> {
-    return this.queries.execute(new GetRulesQuery());
+    return this.app.evaluations.currentRules();
   }
 
   @Post('validate')
@@ -93,7 +83,7 @@ export class RulesController {
   @ApiBody({ schema: RULE_SCHEMA })
   @ApiOperation({ summary: 'Check a rule: schema, fact catalogue, operators, and its examples' })
   validate(@Body() rule: unknown): Promise<RuleCheck> {
-    return this.queries.execute(new ValidateRuleQuery(rule));
+    return this.app.evaluations.validateRule(rule);
   }
 
   @Post('dry-run')
@@ -103,7 +93,7 @@ export class RulesController {
     summary: 'Run a draft rule against the stored data and see what it would find (nothing is stored)',
   })
   dryRun(@Body() body: DryRunDto): Promise<DryRunAnswer> {
-    return this.queries.execute(new DryRunRuleQuery(body));
+    return this.app.evaluations.dryRun(body);
   }
 
   @Post()
@@ -113,8 +103,8 @@ export class RulesController {
     summary:
       'Publish a rule (add or replace): a new rule-set version; refused when invalid or its examples fail',
   })
-  publish(@Body() rule: unknown, @Ctx() ctx: RequestContext): Promise<CommandResult> {
-    return this.commands.execute(new PublishRuleCommand(rule, ctx));
+  publish(@Body() rule: unknown, @Ctx() caller: Caller): Promise<CommandResult> {
+    return this.app.evaluations.publishRule(rule, caller);
   }
 
   @Delete(':area/:name')
@@ -123,8 +113,8 @@ export class RulesController {
   retire(
     @Param('area') area: string,
     @Param('name') name: string,
-    @Ctx() ctx: RequestContext,
+    @Ctx() caller: Caller,
   ): Promise<CommandResult> {
-    return this.commands.execute(new RetireRuleCommand(`${area}/${name}`, ctx));
+    return this.app.evaluations.retireRule(`${area}/${name}`, caller);
   }
 }

@@ -1,6 +1,6 @@
 import { StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import type { FindingsAnswer } from './evaluations.cqrs';
+import type { FindingsAnswer } from '@sakip/application';
 
 /** JSON as it is; a file as a download with its type and name. */
 export function sendAnswer(answer: FindingsAnswer, res: Response): FindingsAnswer | StreamableFile {

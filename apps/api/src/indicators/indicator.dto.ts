@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -12,7 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { DOCUMENT_KINDS, PERIOD_PATTERN, type DocumentKind, type RawValue } from '@sakip/domain';
+import { PERIOD_PATTERN, type RawValue } from '@sakip/domain';
 import { IsRawValue } from '../shared/raw-value';
 import { ReadQueryDto } from '../shared/read-your-writes';
 
@@ -140,37 +139,6 @@ export class CorrectRealisationDto extends PeriodDto {
   correctedOn?: string;
 }
 
-export class RecordSubmissionDto {
-  @ApiPropertyOptional({
-    description: 'The organisation version you saw; submissions only add facts, so it may be left out',
-  })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  expectedVersion?: number;
-
-  @ApiProperty({ enum: DOCUMENT_KINDS })
-  @IsIn(DOCUMENT_KINDS)
-  kind!: DocumentKind;
-
-  @ApiProperty({ example: 2025 })
-  @IsInt()
-  @Min(1900)
-  @Max(2200)
-  year!: number;
-
-  @ApiProperty({ example: '2026-02-28' })
-  @Matches(DATE_FORMAT, { message: `submittedOn ${DATE_MESSAGE}` })
-  @IsISO8601(DATE)
-  submittedOn!: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  documentId?: string;
-}
-
 export class IndicatorReadDto extends ReadQueryDto {
   @ApiPropertyOptional({
     description: 'Show the values on record at the end of this date',
@@ -188,12 +156,4 @@ export class IndicatorReadDto extends ReadQueryDto {
   @IsOptional()
   @IsIn(['recorded', 'effective'])
   basis?: 'recorded' | 'effective';
-}
-
-export class SubmissionsReadDto extends ReadQueryDto {
-  @ApiPropertyOptional({ example: 2025 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  year?: number;
 }

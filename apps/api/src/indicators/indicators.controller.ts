@@ -1,9 +1,16 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  asOf,
+  type Application,
+  type Caller,
+  type CommandResult,
+  type IndicatorDetail,
+  type IndicatorHistory,
+} from '@sakip/application';
 import { Roles } from '../shared/auth/auth.guard';
-import type { CommandResult, IndicatorDetail, IndicatorHistory } from '@sakip/application';
-import { Ctx, type RequestContext } from '../shared/request-context';
+import { Ctx } from '../shared/request-context';
+import { App } from '../shared/tokens';
 import {
   CorrectRealisationDto,
   IndicatorReadDto,
@@ -11,7 +18,6 @@ import {
   ReviseTargetDto,
   SetAgreementTargetDto,
 } from './indicator.dto';
-import { ChangeIndicatorCommand, GetIndicatorHistoryQuery, GetIndicatorQuery } from './indicators.cqrs';
 
 const REF = { name: 'ref', description: '"<organisation>:<indicator>", e.g. "dinsos-karanganyar:S1-I1"' };
 const WRITTEN = { description: 'Stored: the new version, the event position (for ?waitFor=) and the events' };
@@ -21,17 +27,14 @@ const WRITTEN = { description: 'Stored: the new version, the event position (for
 @ApiParam(REF)
 @Controller('indicators/:ref')
 export class IndicatorsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(@App() private readonly app: Application) {}
 
   @Get()
   @ApiOperation({
     summary: 'Indicator with every period: targets, PK target, realisation, computed achievement',
   })
   get(@Param('ref') ref: string, @Query() q: IndicatorReadDto): Promise<IndicatorDetail> {
-    return this.queries.execute(new GetIndicatorQuery(ref, q.asOf, q.basis));
+    return this.app.indicators.detail(ref, asOf(q.asOf, q.basis));
   }
 
   @Get('history')
@@ -39,7 +42,7 @@ export class IndicatorsController {
     summary: 'Why did this change: every value with who, when, why, on what basis, from which document',
   })
   history(@Param('ref') ref: string, @Query() q: IndicatorReadDto): Promise<IndicatorHistory> {
-    return this.queries.execute(new GetIndicatorHistoryQuery(ref, q.asOf, q.basis));
+    return this.app.indicators.history(ref, asOf(q.asOf, q.basis));
   }
 
   @Post('target-revisions')
@@ -49,9 +52,9 @@ export class IndicatorsController {
   reviseTarget(
     @Param('ref') ref: string,
     @Body() body: ReviseTargetDto,
-    @Ctx() ctx: RequestContext,
+    @Ctx() caller: Caller,
   ): Promise<CommandResult> {
-    return this.commands.execute(new ChangeIndicatorCommand(ref, 'ReviseTarget', body, ctx));
+    return this.app.planner.change(ref, 'ReviseTarget', body, caller);
   }
 
   @Post('agreement-targets')
@@ -61,9 +64,9 @@ export class IndicatorsController {
   setAgreementTarget(
     @Param('ref') ref: string,
     @Body() body: SetAgreementTargetDto,
-    @Ctx() ctx: RequestContext,
+    @Ctx() caller: Caller,
   ): Promise<CommandResult> {
-    return this.commands.execute(new ChangeIndicatorCommand(ref, 'SetAgreementTarget', body, ctx));
+    return this.app.planner.change(ref, 'SetAgreementTarget', body, caller);
   }
 
   @Post('realisations')
@@ -73,9 +76,9 @@ export class IndicatorsController {
   reportRealisation(
     @Param('ref') ref: string,
     @Body() body: ReportRealisationDto,
-    @Ctx() ctx: RequestContext,
+    @Ctx() caller: Caller,
   ): Promise<CommandResult> {
-    return this.commands.execute(new ChangeIndicatorCommand(ref, 'ReportRealisation', body, ctx));
+    return this.app.planner.change(ref, 'ReportRealisation', body, caller);
   }
 
   @Post('realisation-corrections')
@@ -85,8 +88,8 @@ export class IndicatorsController {
   correctRealisation(
     @Param('ref') ref: string,
     @Body() body: CorrectRealisationDto,
-    @Ctx() ctx: RequestContext,
+    @Ctx() caller: Caller,
   ): Promise<CommandResult> {
-    return this.commands.execute(new ChangeIndicatorCommand(ref, 'CorrectRealisation', body, ctx));
+    return this.app.planner.change(ref, 'CorrectRealisation', body, caller);
   }
 }

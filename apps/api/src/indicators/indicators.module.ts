@@ -1,9 +1,5 @@
 import { Module } from '@nestjs/common';
 import { IndicatorsController } from './indicators.controller';
-import { ChangeIndicatorHandler, GetIndicatorHandler, GetIndicatorHistoryHandler } from './indicators.cqrs';
 
-@Module({
-  controllers: [IndicatorsController],
-  providers: [ChangeIndicatorHandler, GetIndicatorHandler, GetIndicatorHistoryHandler],
-})
+@Module({ controllers: [IndicatorsController] })
 export class IndicatorsModule {}

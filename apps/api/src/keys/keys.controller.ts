@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,8 +10,9 @@ import {
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@sakip/domain';
 import { Roles } from '../shared/auth/auth.guard';
-import { Ctx, type RequestContext } from '../shared/request-context';
-import { actorOf, ApiKeys, type CommandResult, type IssuedKey } from '@sakip/application';
+import { Ctx } from '../shared/request-context';
+import { App } from '../shared/tokens';
+import type { ApiKeys, Application, Caller, CommandResult, IssuedKey } from '@sakip/application';
 
 export class IssueKeyDto {
   @ApiProperty({ enum: ROLES })
@@ -43,25 +44,25 @@ export class RevokeKeyDto {
   reason?: string;
 }
 
-/** API keys: only admins issue, list and revoke them. Key management is not a domain write, so no CQRS bus. */
+/** API keys: only admins issue, list and revoke them. */
 @ApiTags('keys')
 @ApiBearerAuth()
 @Roles('admin')
 @Controller('keys')
 export class KeysController {
-  constructor(@Inject(ApiKeys) private readonly keys: ApiKeys) {}
+  constructor(@App() private readonly app: Application) {}
 
   @Post()
   @ApiOperation({ summary: 'Issue a key; the token in the answer is shown this once' })
   @ApiCreatedResponse({ description: 'The new key with its token' })
-  issue(@Body() body: IssueKeyDto, @Ctx() ctx: RequestContext): Promise<IssuedKey> {
-    return this.keys.issue(body, actorOf(ctx.principal), ctx.correlationId);
+  issue(@Body() body: IssueKeyDto, @Ctx() caller: Caller): Promise<IssuedKey> {
+    return this.app.keys.issue(body, caller);
   }
 
   @Get()
   @ApiOperation({ summary: 'Every key (never the secret)' })
   list(): ReturnType<ApiKeys['list']> {
-    return this.keys.list();
+    return this.app.keys.list();
   }
 
   @Delete(':keyId')
@@ -69,8 +70,8 @@ export class KeysController {
   revoke(
     @Param('keyId') keyId: string,
     @Query() q: RevokeKeyDto,
-    @Ctx() ctx: RequestContext,
+    @Ctx() caller: Caller,
   ): Promise<CommandResult> {
-    return this.keys.revoke(keyId, q.reason, actorOf(ctx.principal), ctx.correlationId);
+    return this.app.keys.revoke(keyId, q.reason, caller);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Application, Caller, CommandResult } from '@sakip/application';
 import type {
   DocumentView,
   IndicatorView,
@@ -8,33 +8,22 @@ import type {
   SubmissionView,
   TreeNode,
 } from '@sakip/read-models';
-import { RecordSubmissionDto, SubmissionsReadDto } from '../indicators/indicator.dto';
 import { Roles } from '../shared/auth/auth.guard';
-import type { CommandResult } from '@sakip/application';
 import { ReadQueryDto } from '../shared/read-your-writes';
-import { Ctx, type RequestContext } from '../shared/request-context';
-import {
-  GetOrganisationQuery,
-  GetTreeQuery,
-  ListIndicatorsQuery,
-  ListOrganisationsQuery,
-  ListSubmissionsQuery,
-  RecordSubmissionCommand,
-} from './organisations.cqrs';
+import { Ctx } from '../shared/request-context';
+import { App } from '../shared/tokens';
+import { RecordSubmissionDto, SubmissionsReadDto } from './organisation.dto';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
 @Controller()
 export class OrganisationsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
-  ) {}
+  constructor(@App() private readonly app: Application) {}
 
   @Get('organisations')
   @ApiOperation({ summary: 'Every organisation (OPD) on record' })
   list(@Query() _q: ReadQueryDto): Promise<OrganisationView[]> {
-    return this.queries.execute(new ListOrganisationsQuery());
+    return this.app.organisations.list();
   }
 
   @Get('organisations/:org')
@@ -43,13 +32,13 @@ export class OrganisationsController {
     @Param('org') org: string,
     @Query() _q: ReadQueryDto,
   ): Promise<OrganisationView & { documents: DocumentView[] }> {
-    return this.queries.execute(new GetOrganisationQuery(org));
+    return this.app.organisations.get(org);
   }
 
   @Get('organisations/:org/indicators')
   @ApiOperation({ summary: 'Every indicator of an organisation, with its version for commands' })
   indicators(@Param('org') org: string, @Query() _q: ReadQueryDto): Promise<IndicatorView[]> {
-    return this.queries.execute(new ListIndicatorsQuery(org));
+    return this.app.organisations.indicators(org);
   }
 
   @Get('organisations/:org/documents/:doc/tree')
@@ -61,19 +50,19 @@ export class OrganisationsController {
     @Param('doc') doc: string,
     @Query() _q: ReadQueryDto,
   ): Promise<{ document: DocumentView; tree: TreeNode[] }> {
-    return this.queries.execute(new GetTreeQuery(org, doc));
+    return this.app.organisations.tree(org, doc);
   }
 
   @Get('organisations/:org/submissions')
   @ApiOperation({ summary: 'Documents the organisation submitted, and when' })
   submissions(@Param('org') org: string, @Query() q: SubmissionsReadDto): Promise<SubmissionView[]> {
-    return this.queries.execute(new ListSubmissionsQuery(org, q.year));
+    return this.app.organisations.submissions(org, q.year);
   }
 
   @Get('submissions')
   @ApiOperation({ summary: 'Submissions of every organisation (optionally of one year)' })
   allSubmissions(@Query() q: SubmissionsReadDto): Promise<SubmissionView[]> {
-    return this.queries.execute(new ListSubmissionsQuery(undefined, q.year));
+    return this.app.organisations.submissions(undefined, q.year);
   }
 
   @Post('organisations/:org/submissions')
@@ -83,8 +72,8 @@ export class OrganisationsController {
   recordSubmission(
     @Param('org') org: string,
     @Body() body: RecordSubmissionDto,
-    @Ctx() ctx: RequestContext,
+    @Ctx() caller: Caller,
   ): Promise<CommandResult> {
-    return this.commands.execute(new RecordSubmissionCommand(org, body, ctx));
+    return this.app.planner.recordSubmission(org, body, caller);
   }
 }

@@ -1,9 +1,5 @@
 import { Module } from '@nestjs/common';
 import { OrganisationsController } from './organisations.controller';
-import { ORGANISATION_QUERY_HANDLERS, RecordSubmissionHandler } from './organisations.cqrs';
 
-@Module({
-  controllers: [OrganisationsController],
-  providers: [...ORGANISATION_QUERY_HANDLERS, RecordSubmissionHandler],
-})
+@Module({ controllers: [OrganisationsController] })
 export class OrganisationsModule {}

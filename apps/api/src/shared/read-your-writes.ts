@@ -1,5 +1,4 @@
 import {
-  Inject,
   Injectable,
   type CallHandler,
   type ExecutionContext,
@@ -9,14 +8,10 @@ import {
 } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { parsePosition } from '@sakip/event-store';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import { errors, type Infrastructure } from '@sakip/application';
-import { INFRASTRUCTURE } from './tokens';
-
-/** How long a query waits for the read models to reach the position it asked for. */
-export const WAIT_FOR_TIMEOUT_MS = 10_000;
+import type { Application } from '@sakip/application';
+import { App } from './tokens';
 
 /** Query parameters every read accepts. */
 export class ReadQueryDto {
@@ -33,15 +28,12 @@ export class ReadQueryDto {
 /** Holds a read back until the read models have processed `?waitFor=<position>`. */
 @Injectable()
 export class ReadYourWritesInterceptor implements NestInterceptor {
-  constructor(@Inject(INFRASTRUCTURE) private readonly infra: Infrastructure) {}
+  constructor(@App() private readonly app: Application) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<Request>();
     const waitFor = request.method === 'GET' ? request.query['waitFor'] : undefined;
-    if (typeof waitFor === 'string' && /^\d+:\d+$/.test(waitFor)) {
-      const reached = await this.infra.projector.waitFor(parsePosition(waitFor), WAIT_FOR_TIMEOUT_MS);
-      if (!reached) throw errors.readModelsBehind(waitFor, WAIT_FOR_TIMEOUT_MS / 1000);
-    }
+    if (typeof waitFor === 'string' && /^\d+:\d+$/.test(waitFor)) await this.app.readModelsAt(waitFor);
     return next.handle();
   }
 }
@@ -49,13 +41,13 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
 /** Runs the projector inside the API process when the settings ask for it (always on the embedded store). */
 @Injectable()
 export class InProcessProjector implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(INFRASTRUCTURE) private readonly infra: Infrastructure) {}
+  constructor(@App() private readonly app: Application) {}
 
   onApplicationBootstrap(): void {
-    if (this.infra.settings.inProcessProjector) this.infra.projector.start();
+    this.app.startProjector();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.infra.projector.stop();
+  onApplicationShutdown(): Promise<void> {
+    return this.app.stopProjector();
   }
 }

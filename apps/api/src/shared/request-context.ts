@@ -1,14 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { actorOf, type ChangeContext, type Principal } from '@sakip/application';
-
-/** What every command handler gets from the HTTP request: who, when, correlation, idempotency. */
-export interface RequestContext {
-  readonly principal: Principal;
-  readonly correlationId: string;
-  readonly idempotency?: { readonly key: string; readonly requestHash: string };
-}
+import { keyCaller, type Caller, type Principal } from '@sakip/application';
 
 export type AuthenticatedRequest = Request & { principal?: Principal; correlationId?: string };
 
@@ -24,32 +17,17 @@ export function correlationMiddleware(
   next();
 }
 
-export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): RequestContext => {
+/** The caller of an authenticated request: its key (the actor on every event), correlation, idempotency. */
+export const Ctx = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
   const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.principal) throw new Error('Ctx used on a route without authentication');
   const key = request.header('idempotency-key');
   const requestHash = createHash('sha256')
     .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');
-  return {
-    principal: request.principal,
-    correlationId: request.correlationId ?? randomUUID(),
-    ...(key ? { idempotency: { key, requestHash } } : {}),
-  };
+  return keyCaller(
+    request.principal,
+    request.correlationId ?? randomUUID(),
+    key ? { key, requestHash } : undefined,
+  );
 });
-
-/** The command context of an HTTP request: the actor is always the authenticated principal. */
-export function changeContextOf(
-  request: RequestContext,
-  now: string,
-  expectedVersion: number | undefined,
-): ChangeContext {
-  return {
-    actor: actorOf(request.principal),
-    principal: request.principal,
-    now,
-    correlationId: request.correlationId,
-    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-    ...(request.idempotency ? { idempotency: request.idempotency } : {}),
-  };
-}

@@ -1,6 +1,7 @@
-/** Nest injection tokens for the infrastructure objects (plain classes, opened before Nest starts). */
-export const INFRASTRUCTURE = Symbol('Infrastructure');
-export const EVENT_STORE = Symbol('EventStore');
-export const SQL_DATABASE = Symbol('SqlDatabase');
-export const CLOCK = Symbol('Clock');
-export const READ_MODELS = Symbol('ReadModels');
+import { Inject } from '@nestjs/common';
+
+/** The Nest injection token of the application (opened before Nest starts; see openApplication). */
+export const APPLICATION = Symbol('Application');
+
+/** Injects the application: `constructor(@App() private readonly app: Application)`. */
+export const App = () => Inject(APPLICATION);

@@ -1,19 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { openApplication, settingsFromEnv, type Application } from '@sakip/application';
 import type { Role } from '@sakip/domain';
 import request from 'supertest';
-import {
-  ApiKeys,
-  type Infrastructure,
-  openInfrastructure,
-  settingsFromEnv,
-  systemClock,
-} from '@sakip/application';
 import { createApp } from '../server';
 
 export interface TestApi {
   readonly app: NestExpressApplication;
-  readonly infra: Infrastructure;
+  readonly application: Application;
   readonly http: () => ReturnType<typeof request>;
   key(role: Role, organisations?: string[]): Promise<string>;
   close(): Promise<void>;
@@ -21,25 +15,23 @@ export interface TestApi {
 
 /** The HTTP API on an in-memory embedded store, listening on an ephemeral port for supertest. */
 export async function startTestApi(): Promise<TestApi> {
-  const infra = await openInfrastructure(settingsFromEnv({ SAKIP_DATA_DIR: 'memory://' }));
-  const app = await createApp(infra, { clock: systemClock, logger: false });
+  const application = await openApplication(settingsFromEnv({ SAKIP_DATA_DIR: 'memory://' }));
+  const app = await createApp(application, { logger: false });
   await app.init();
-  const keys = new ApiKeys(infra.store, systemClock);
   return {
     app,
-    infra,
+    application,
     http: () => request(app.getHttpServer()),
     key: async (role, organisations = []) =>
       (
-        await keys.issue(
+        await application.keys.issue(
           { role, organisations, label: `test ${role}` },
-          { id: 'test', kind: 'system' },
-          randomUUID(),
+          { actor: { id: 'test', kind: 'system' }, correlationId: randomUUID() },
         )
       ).token,
     close: async () => {
       await app.close();
-      await infra.close();
+      await application.close();
     },
   };
 }

@@ -1,18 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import type { Finding } from '@sakip/rules';
-import {
-  DEFAULT_RULES_DIR,
-  Evaluator,
-  findingsCsv,
-  findingsWorkbook,
-  type OrganisationSummary,
-  RuleSets,
-} from '@sakip/application';
-import { withInfrastructure, type CliContext } from '../context';
+import { findingsCsv, findingsWorkbook, type OrganisationSummary } from '@sakip/application';
+import { cliCaller, withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
 import { progressFor } from '../progress';
 import { catchUpWithProgress } from './project.command';
@@ -56,35 +48,34 @@ async function evaluate(context: CliContext, options: EvaluateOptions): Promise<
     throw new Error('--format xlsx needs --out <file.xlsx> (a workbook is not text)');
   if (options.now !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.now))
     throw new Error(`--now must be a date YYYY-MM-DD, not "${options.now}"`);
-  const now = options.now ?? context.clock.now().toISOString().slice(0, 10);
-  const command = {
-    actor: context.actor,
-    now: context.clock.now().toISOString(),
-    correlationId: randomUUID(),
-  };
-
-  await withInfrastructure(context, async (infra) => {
-    const ruleSets = new RuleSets(infra.store);
-    const stored = options.rules
-      ? await ruleSets.fromDirectory(resolve(context.cwd, options.rules), command)
-      : ((await ruleSets.current()) ?? (await ruleSets.fromDirectory(DEFAULT_RULES_DIR, command)));
-    await catchUpWithProgress(context, infra);
+  await withApplication(context, async ({ evaluations, infrastructure }) => {
+    const caller = cliCaller(context);
+    // The rule set first: storing a new version moves the log, and the read models catch up past it.
+    const ruleSet = await evaluations.ruleSet(
+      caller,
+      options.rules ? resolve(context.cwd, options.rules) : undefined,
+    );
+    await catchUpWithProgress(context, infrastructure);
     const progress = progressFor(out, 'organisations');
-    const evaluator = new Evaluator(infra.store, infra.readModels, infra.projector);
-    const organisations = await evaluator.organisations(options.org);
-    progress.start(organisations.length, out.t({ id: 'Mengevaluasi', en: 'Evaluating' }));
     const started = Date.now();
-    const { batch, findings } = await evaluator.run(
-      stored,
+    let shown = false;
+    const { batch, findings } = await evaluations.run(
       {
         year,
-        now,
-        settings: infra.settings.evaluation.settings,
-        lke: infra.settings.evaluation.lke,
+        ...(options.now ? { now: options.now } : {}),
         ...(options.org ? { organisations: options.org } : {}),
       },
-      command,
-      (done, _total, organisationId) => progress.update(done, organisationId),
+      caller,
+      {
+        ruleSet,
+        onProgress: (done, total, organisationId) => {
+          if (!shown) {
+            shown = true;
+            progress.start(total, out.t({ id: 'Mengevaluasi', en: 'Evaluating' }));
+          }
+          progress.update(done, organisationId);
+        },
+      },
     );
     progress.stop();
     const summaries = (batch.summary as { organisations: OrganisationSummary[] }).organisations;

@@ -1,11 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { NODE_LEVELS } from '@sakip/domain';
-import { BundleImporter, formatProblem, type ImportOutcome, type ImportSummary } from '@sakip/application';
-import { withInfrastructure, type CliContext } from '../context';
+import {
+  formatProblem,
+  type BundleImports,
+  type ImportOutcome,
+  type ImportSummary,
+} from '@sakip/application';
+import { cliCaller, withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
 import { progressFor } from '../progress';
 
@@ -23,14 +27,13 @@ export function registerImportCommand(program: Command, context: CliContext): vo
 /** Imports each file atomically; returns how many were rejected. */
 export async function importFiles(context: CliContext, files: readonly string[]): Promise<number> {
   const { out } = context;
-  return withInfrastructure(context, async ({ store }) => {
-    const importer = new BundleImporter(store);
+  return withApplication(context, async ({ bundles }) => {
     const progress = progressFor(out, 'files');
     if (files.length > 1) progress.start(files.length, out.t({ id: 'Mengimpor', en: 'Importing' }));
     let rejected = 0;
     let events = 0;
     for (const [index, file] of files.entries()) {
-      const outcome = await importFile(importer, context, file);
+      const outcome = await importFile(bundles, context, file);
       if (!outcome.ok) rejected++;
       else events += outcome.summary.stored.events;
       if (files.length > 1) progress.update(index + 1, `${events} events`);
@@ -49,11 +52,7 @@ export async function importFiles(context: CliContext, files: readonly string[])
   });
 }
 
-async function importFile(
-  importer: BundleImporter,
-  context: CliContext,
-  file: string,
-): Promise<ImportOutcome> {
+async function importFile(bundles: BundleImports, context: CliContext, file: string): Promise<ImportOutcome> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(resolve(context.cwd, file), 'utf8'));
@@ -68,11 +67,7 @@ async function importFile(
         : `bukan JSON yang valid: ${(error as Error).message}`;
     return { ok: false, problems: [{ path: '', en: reason, id: alasan }] };
   }
-  return importer.import(json, {
-    actor: context.actor,
-    now: context.clock.now().toISOString(),
-    correlationId: randomUUID(),
-  });
+  return bundles.tryImport(json, cliCaller(context));
 }
 
 function report(out: Output, file: string, outcome: ImportOutcome): void {

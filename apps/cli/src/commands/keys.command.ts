@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { ROLES, type Role } from '@sakip/domain';
-import { ApiKeys, type IssuedKey } from '@sakip/application';
-import { withInfrastructure, type CliContext } from '../context';
+import type { IssuedKey } from '@sakip/application';
+import { cliCaller, withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
 
 export function registerKeysCommand(program: Command, context: CliContext): void {
@@ -27,11 +26,10 @@ export function registerKeysCommand(program: Command, context: CliContext): void
         process.exitCode = 2;
         return;
       }
-      await withInfrastructure(context, async ({ store }) => {
-        const issued = await new ApiKeys(store, context.clock).issue(
+      await withApplication(context, async ({ keys }) => {
+        const issued = await keys.issue(
           { role: options.role as Role, organisations: options.org ?? [], label: options.label },
-          context.actor,
-          randomUUID(),
+          cliCaller(context),
         );
         printIssuedKey(context.out, issued);
       });
@@ -40,12 +38,12 @@ export function registerKeysCommand(program: Command, context: CliContext): void
     .command('list')
     .description('list API keys (never their secrets)')
     .action(() =>
-      withInfrastructure(context, async ({ store }) => {
+      withApplication(context, async ({ keys }) => {
         const table = new Table({
           head: ['key id', 'role', 'organisations', 'label', 'status'],
           style: { head: [], border: [], compact: true },
         });
-        for (const k of await new ApiKeys(store, context.clock).list())
+        for (const k of await keys.list())
           table.push([
             k.keyId,
             k.role,
@@ -62,13 +60,8 @@ export function registerKeysCommand(program: Command, context: CliContext): void
     .argument('<keyId>')
     .option('--reason <reason>')
     .action((keyId: string, options: { reason?: string }) =>
-      withInfrastructure(context, async ({ store }) => {
-        const result = await new ApiKeys(store, context.clock).revoke(
-          keyId,
-          options.reason,
-          context.actor,
-          randomUUID(),
-        );
+      withApplication(context, async ({ keys }) => {
+        const result = await keys.revoke(keyId, options.reason, cliCaller(context));
         context.out.say(
           result.changed
             ? { id: `Kunci ${keyId} dicabut.`, en: `Key ${keyId} revoked.` }

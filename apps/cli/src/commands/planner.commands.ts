@@ -1,13 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { DOCUMENT_KINDS, isOneOf, isPeriod, type RawValue } from '@sakip/domain';
-import {
-  type ChangeContext,
-  type CommandResult,
-  type IndicatorChange,
+import type {
+  ChangeData,
+  CommandResult,
+  IndicatorChangeType,
   PlannerCommands,
+  Versioned,
 } from '@sakip/application';
-import { withInfrastructure, type CliContext } from '../context';
+import { cliCaller, withApplication, type CliContext } from '../context';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -40,23 +40,29 @@ interface Common {
 
 export function registerPlannerCommands(program: Command, context: CliContext): void {
   const run = (
-    work: (planner: PlannerCommands, ctx: ChangeContext) => Promise<CommandResult>,
+    work: (planner: PlannerCommands, version: Versioned) => Promise<CommandResult>,
     options: Common,
   ): Promise<void> =>
-    withInfrastructure(context, async (infra) => {
-      await infra.projector.catchUp(); // indicator references resolve against the read models
-      const result = await work(new PlannerCommands(infra.store, infra.readModels), {
-        actor: context.actor,
-        now: context.clock.now().toISOString(),
-        correlationId: randomUUID(),
-        ...(options.expectedVersion !== undefined
+    withApplication(context, async (app) => {
+      await app.infrastructure.projector.catchUp(); // indicator references resolve against the read models
+      const result = await work(
+        app.planner,
+        options.expectedVersion !== undefined
           ? { expectedVersion: integer('--expected-version', options.expectedVersion) }
-          : {}),
-      });
+          : {},
+      );
       report(context, result);
     });
-  const change = (ref: string, command: IndicatorChange, options: Common) =>
-    run((planner, ctx) => planner.change(ref, command, ctx), options);
+  const change = <T extends IndicatorChangeType>(
+    ref: string,
+    type: T,
+    data: ChangeData<T>,
+    options: Common,
+  ) =>
+    run(
+      (planner, version) => planner.change(ref, type, { ...data, ...version }, cliCaller(context)),
+      options,
+    );
   const versionOption = [
     '--expected-version <n>',
     'the indicator version you saw; refused if it changed since',
@@ -87,17 +93,15 @@ export function registerPlannerCommands(program: Command, context: CliContext): 
       ) =>
         change(
           ref,
-          {
-            type: 'ReviseTarget',
-            data: compact({
-              year: integer('--year', o.year),
-              value: raw(o.value),
-              reason: o.reason,
-              effectiveOn: date('--effective-on', o.effectiveOn)!,
-              legalBasis: o.legalBasis,
-              documentReference: o.documentReference,
-            }),
-          },
+          'ReviseTarget',
+          compact({
+            year: integer('--year', o.year),
+            value: raw(o.value),
+            reason: o.reason,
+            effectiveOn: date('--effective-on', o.effectiveOn)!,
+            legalBasis: o.legalBasis,
+            documentReference: o.documentReference,
+          }),
           o,
         ),
     );
@@ -113,14 +117,12 @@ export function registerPlannerCommands(program: Command, context: CliContext): 
     .action((ref: string, o: Common & { year: string; value: string; signedOn?: string }) =>
       change(
         ref,
-        {
-          type: 'SetAgreementTarget',
-          data: compact({
-            year: integer('--year', o.year),
-            value: raw(o.value),
-            signedOn: date('--signed-on', o.signedOn),
-          }),
-        },
+        'SetAgreementTarget',
+        compact({
+          year: integer('--year', o.year),
+          value: raw(o.value),
+          signedOn: date('--signed-on', o.signedOn),
+        }),
         o,
       ),
     );
@@ -141,16 +143,13 @@ export function registerPlannerCommands(program: Command, context: CliContext): 
       ) =>
         change(
           ref,
-          {
-            type: 'ReportRealisation',
-            data: compact({
-              period: period(o.period),
-              value: raw(o.value),
-              reportedAchievement:
-                o.reportedAchievement === undefined ? undefined : raw(o.reportedAchievement),
-              reportedOn: date('--reported-on', o.reportedOn),
-            }),
-          },
+          'ReportRealisation',
+          compact({
+            period: period(o.period),
+            value: raw(o.value),
+            reportedAchievement: o.reportedAchievement === undefined ? undefined : raw(o.reportedAchievement),
+            reportedOn: date('--reported-on', o.reportedOn),
+          }),
           o,
         ),
     );
@@ -178,17 +177,14 @@ export function registerPlannerCommands(program: Command, context: CliContext): 
       ) =>
         change(
           ref,
-          {
-            type: 'CorrectRealisation',
-            data: compact({
-              period: period(o.period),
-              value: raw(o.value),
-              reason: o.reason,
-              reportedAchievement:
-                o.reportedAchievement === undefined ? undefined : raw(o.reportedAchievement),
-              correctedOn: date('--corrected-on', o.correctedOn),
-            }),
-          },
+          'CorrectRealisation',
+          compact({
+            period: period(o.period),
+            value: raw(o.value),
+            reason: o.reason,
+            reportedAchievement: o.reportedAchievement === undefined ? undefined : raw(o.reportedAchievement),
+            correctedOn: date('--corrected-on', o.correctedOn),
+          }),
           o,
         ),
     );
@@ -211,16 +207,19 @@ export function registerPlannerCommands(program: Command, context: CliContext): 
           throw new Error(`--kind must be one of ${DOCUMENT_KINDS.join(', ')}, not "${o.kind}"`);
         const kind = o.kind;
         return run(
-          (planner, ctx) =>
+          (planner, version) =>
             planner.recordSubmission(
               organisationId,
-              compact({
-                kind,
-                year: integer('--year', o.year),
-                submittedOn: date('--submitted-on', o.submittedOn)!,
-                documentId: o.document,
-              }),
-              ctx,
+              {
+                ...compact({
+                  kind,
+                  year: integer('--year', o.year),
+                  submittedOn: date('--submitted-on', o.submittedOn)!,
+                  documentId: o.document,
+                }),
+                ...version,
+              },
+              cliCaller(context),
             ),
           o,
         );

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { formatPosition, START, comparePositions } from '@sakip/event-store';
 import type { Infrastructure } from '@sakip/application';
-import { withInfrastructure, type CliContext } from '../context';
+import { withApplication, type CliContext } from '../context';
 import { progressFor } from '../progress';
 
 export function registerProjectCommand(program: Command, context: CliContext): void {
@@ -11,7 +11,7 @@ export function registerProjectCommand(program: Command, context: CliContext): v
     .option('--rebuild', 'rebuild every read model from event 0 (queries keep the old tables until done)')
     .option('--once', 'exit when caught up instead of following')
     .action((options: { rebuild?: boolean; once?: boolean }) =>
-      withInfrastructure(context, async (infra) => {
+      withApplication(context, async ({ infrastructure: infra }) => {
         if (options.rebuild) await infra.projector.rebuild();
         await catchUpWithProgress(context, infra);
         if (options.once) return;

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ApiKeys, BundleImporter, formatProblem, packageRoot } from '@sakip/application';
-import type { CliContext } from '../context';
+import { formatProblem, packageRoot } from '@sakip/application';
+import { cliCaller, type CliContext } from '../context';
 import { printSummary } from './import.command';
 import { printIssuedKey } from './keys.command';
 import { serve } from './serve.command';
@@ -19,11 +18,11 @@ export function registerQuickstartCommand(program: Command, context: CliContext)
     .option('--no-serve', 'stop after the import')
     .action(async (options: { serve: boolean }) => {
       const { out } = context;
-      const infra = await context.openInfrastructure();
+      const app = await context.openApplication();
       try {
-        out.say({ id: `Penyimpanan: ${infra.store.description}`, en: `Store: ${infra.store.description}` });
-        const keys = new ApiKeys(infra.store, context.clock);
-        if (await keys.hasActiveAdmin()) {
+        const store = app.infrastructure.store.description;
+        out.say({ id: `Penyimpanan: ${store}`, en: `Store: ${store}` });
+        if (await app.keys.hasActiveAdmin()) {
           out.say({
             id: 'Kunci admin lokal sudah ada (ditampilkan saat dibuat). Buat yang baru dengan: npx sakip keys create --role admin',
             en: 'A local admin key already exists (it was shown when created). Make another with: npx sakip keys create --role admin',
@@ -31,19 +30,11 @@ export function registerQuickstartCommand(program: Command, context: CliContext)
         } else {
           printIssuedKey(
             out,
-            await keys.issue(
-              { role: 'admin', label: 'local admin (quickstart)' },
-              context.actor,
-              randomUUID(),
-            ),
+            await app.keys.issue({ role: 'admin', label: 'local admin (quickstart)' }, cliCaller(context)),
           );
         }
         const bundle: unknown = JSON.parse(await readFile(SAMPLE_BUNDLE, 'utf8'));
-        const outcome = await new BundleImporter(infra.store).import(bundle, {
-          actor: context.actor,
-          now: context.clock.now().toISOString(),
-          correlationId: randomUUID(),
-        });
+        const outcome = await app.bundles.tryImport(bundle, cliCaller(context));
         if (!outcome.ok)
           throw new Error(
             `the sample bundle was rejected:\n${outcome.problems.map(formatProblem).join('\n')}`,
@@ -58,13 +49,13 @@ export function registerQuickstartCommand(program: Command, context: CliContext)
           `  curl -H "Authorization: Bearer <key>" ${base}/organisations/${organisation}/documents/${outcome.summary.documentId}/tree`,
         );
       } catch (error) {
-        await infra.close();
+        await app.close();
         throw error;
       }
       if (!options.serve) {
-        await infra.close();
+        await app.close();
         return;
       }
-      await serve(context, infra);
+      await serve(context, app);
     });
 }

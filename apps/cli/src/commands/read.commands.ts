@@ -1,19 +1,16 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import type { HistoryEntry, PeriodView, PresentedValue, TreeNode } from '@sakip/read-models';
-import { type AsOf, IndicatorQueries, type Infrastructure } from '@sakip/application';
-import { withInfrastructure, type CliContext } from '../context';
+import type { Application, AsOf } from '@sakip/application';
+import { withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
 import { catchUpWithProgress } from './project.command';
 
-/** Opens the store, brings the read models up to date, then answers. */
-export function withReadModels<T>(
-  context: CliContext,
-  work: (infra: Infrastructure) => Promise<T>,
-): Promise<T> {
-  return withInfrastructure(context, async (infra) => {
-    await catchUpWithProgress(context, infra);
-    return work(infra);
+/** Opens the application, brings the read models up to date, then answers. */
+export function withReadModels<T>(context: CliContext, work: (app: Application) => Promise<T>): Promise<T> {
+  return withApplication(context, async (app) => {
+    await catchUpWithProgress(context, app.infrastructure);
+    return work(app);
   });
 }
 
@@ -50,14 +47,10 @@ export function registerReadCommands(program: Command, context: CliContext): voi
     .argument('[document]', 'document id (may be left out when the organisation has one document)')
     .option('--json', 'print JSON')
     .action((organisationId: string, documentId: string | undefined, options: { json?: boolean }) =>
-      withReadModels(context, async ({ readModels }) => {
-        const documents = await readModels.planTree.documents(organisationId);
-        const document = documentId
-          ? documents.find((d) => d.documentId === documentId)
-          : documents.length === 1
-            ? documents[0]
-            : undefined;
-        if (!document) {
+      withReadModels(context, async ({ organisations }) => {
+        const documents = documentId ? [] : (await organisations.get(organisationId)).documents;
+        const chosen = documentId ?? (documents.length === 1 ? documents[0]?.documentId : undefined);
+        if (!chosen) {
           throw new Error(
             documents.length === 0
               ? out.t({
@@ -70,7 +63,7 @@ export function registerReadCommands(program: Command, context: CliContext): voi
                 }),
           );
         }
-        const tree = await readModels.planTree.tree(organisationId, document.documentId);
+        const { document, tree } = await organisations.tree(organisationId, chosen);
         if (options.json) return json(out, { document, tree });
         out.line(`${document.title} (${document.documentId})`);
         const walk = (nodes: readonly TreeNode[], depth: number) => {
@@ -98,11 +91,8 @@ export function registerReadCommands(program: Command, context: CliContext): voi
     .option('--basis <basis>', 'as-of by "recorded" (default) or "effective" date')
     .option('--json', 'print JSON')
     .action((ref: string, options: AsOfOptions) =>
-      withReadModels(context, async (infra) => {
-        const detail = await new IndicatorQueries(infra.readModels, infra.settings.achievement).detail(
-          ref,
-          asOfOf(options),
-        );
+      withReadModels(context, async ({ indicators }) => {
+        const detail = await indicators.detail(ref, asOfOf(options));
         if (options.json) return json(out, detail);
         const { indicator } = detail;
         out.line(
@@ -128,11 +118,8 @@ export function registerReadCommands(program: Command, context: CliContext): voi
     .option('--basis <basis>', 'as-of by "recorded" (default) or "effective" date')
     .option('--json', 'print JSON')
     .action((ref: string, options: AsOfOptions) =>
-      withReadModels(context, async (infra) => {
-        const history = await new IndicatorQueries(infra.readModels, infra.settings.achievement).history(
-          ref,
-          asOfOf(options),
-        );
+      withReadModels(context, async ({ indicators }) => {
+        const history = await indicators.history(ref, asOfOf(options));
         if (options.json) return json(out, history);
         out.line(
           `${history.indicator.name} [${history.indicator.organisationId}:${history.indicator.indicatorId}]`,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatPosition, KafkaRelay, SqlRelayCheckpoint } from '@sakip/event-store';
-import { withInfrastructure, type CliContext } from '../context';
+import { withApplication, type CliContext } from '../context';
 
 export function registerRelayCommand(program: Command, context: CliContext): void {
   program
@@ -11,7 +11,7 @@ export function registerRelayCommand(program: Command, context: CliContext): voi
     .action(async () => {
       const settings = context.settings.kafka;
       if (!settings) throw new Error('set KAFKA_BROKERS (e.g. localhost:9092) to relay events to Kafka');
-      await withInfrastructure(context, async (infra) => {
+      await withApplication(context, async ({ infrastructure: infra }) => {
         const relay = new KafkaRelay(
           infra.store,
           new SqlRelayCheckpoint(infra.db, infra.schema, settings.topic),

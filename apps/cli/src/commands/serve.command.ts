@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Infrastructure, RunningServer } from '@sakip/application';
+import type { Application, RunningServer } from '@sakip/application';
 import type { CliContext } from '../context';
 
 export function registerServeCommand(program: Command, context: CliContext): void {
@@ -7,30 +7,31 @@ export function registerServeCommand(program: Command, context: CliContext): voi
     .command('serve')
     .description('run the HTTP API (OpenAPI at /docs) on PORT (default 3000)')
     .action(async () => {
-      const infra = await context.openInfrastructure();
-      await serve(context, infra);
+      const app = await context.openApplication();
+      await serve(context, app);
     });
 }
 
 /** Runs the API until SIGINT/SIGTERM, then closes everything. */
-export async function serve(context: CliContext, infra: Infrastructure): Promise<void> {
+export async function serve(context: CliContext, app: Application): Promise<void> {
   const { out } = context;
   let server: RunningServer;
   try {
     const door = await context.httpDoor();
-    server = await door.serve(infra, { port: context.settings.port, clock: context.clock });
+    server = await door.serve(app, { port: context.settings.port });
   } catch (error) {
-    await infra.close();
+    await app.close();
     throw error;
   }
   const stop = async () => {
     await server.close();
-    await infra.close();
+    await app.close();
   };
   const url = `http://localhost:${context.settings.port}`;
+  const store = app.infrastructure.store.description;
   out.say({
-    id: `API berjalan di ${url} (penyimpanan: ${infra.store.description})`,
-    en: `API listening on ${url} (store: ${infra.store.description})`,
+    id: `API berjalan di ${url} (penyimpanan: ${store})`,
+    en: `API listening on ${url} (store: ${store})`,
   });
   out.say({
     id: `Dokumentasi OpenAPI: ${url}/docs — hentikan dengan Ctrl+C`,

@@ -28,7 +28,7 @@ describe('evaluation of the Karanganyar Renstra (embedded store)', () => {
     expect(imported.ok).toBe(true);
     infra.projector.start(); // as inside the API: read models follow the log
     evaluator = new Evaluator(infra.store, infra.readModels, infra.projector);
-    ruleSets = new RuleSets(infra.store);
+    ruleSets = new RuleSets(new CommandPipeline(infra.store));
     const stored = await ruleSets.fromDirectory(DEFAULT_RULES_DIR, context());
     expect(stored.version).toBe(1);
     findings = (await evaluator.run(stored, request, context())).findings;

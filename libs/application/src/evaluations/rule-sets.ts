@@ -1,14 +1,5 @@
 import { join } from 'node:path';
-import {
-  currentRuleSet,
-  fold,
-  RULE_SET_STREAM,
-  ruleSetDecider,
-  type Actor,
-  type RuleSetEvent,
-  type RuleSetVersion,
-} from '@sakip/domain';
-import type { EventStore } from '@sakip/event-store';
+import { currentRuleSet, RULE_SET_STREAM, ruleSetDecider, type RuleSetVersion } from '@sakip/domain';
 import {
   loadRules,
   runExamples,
@@ -19,7 +10,7 @@ import {
 } from '@sakip/rules';
 import { errors } from '../errors/catalogue';
 import { packageRoot } from '../settings/package-root';
-import { CommandPipeline, type CommandResult } from '../pipeline/command-pipeline';
+import type { CommandContext, CommandPipeline, CommandResult } from '../pipeline/command-pipeline';
 
 export const DEFAULT_RULES_DIR = join(packageRoot(), 'rules');
 
@@ -54,15 +45,10 @@ export async function checkRule(candidate: unknown): Promise<RuleCheck> {
 
 /** The versions of the evaluation rule set, stored as events in the "rule-set" stream. */
 export class RuleSets {
-  private readonly pipeline: CommandPipeline;
-
-  constructor(private readonly store: EventStore) {
-    this.pipeline = new CommandPipeline(store);
-  }
+  constructor(private readonly pipeline: CommandPipeline) {}
 
   async versions(): Promise<StoredRuleSet[]> {
-    const events = await this.store.readStream(RULE_SET_STREAM);
-    return fold(ruleSetDecider, events as unknown as RuleSetEvent[]).versions.map(toStored);
+    return (await this.pipeline.state(RULE_SET_STREAM, ruleSetDecider)).versions.map(toStored);
   }
 
   async version(version: number): Promise<StoredRuleSet> {
@@ -72,8 +58,7 @@ export class RuleSets {
   }
 
   async current(): Promise<StoredRuleSet | undefined> {
-    const events = await this.store.readStream(RULE_SET_STREAM);
-    const current = currentRuleSet(fold(ruleSetDecider, events as unknown as RuleSetEvent[]));
+    const current = currentRuleSet(await this.pipeline.state(RULE_SET_STREAM, ruleSetDecider));
     return current ? toStored(current) : undefined;
   }
 
@@ -81,10 +66,7 @@ export class RuleSets {
    * The rules of a directory as a rule-set version: the stored version with the same content, or a new
    * version recorded now (so every batch names a version whose rules are kept).
    */
-  async fromDirectory(
-    dir: string,
-    context: { actor: Actor; now: string; correlationId: string },
-  ): Promise<StoredRuleSet> {
+  async fromDirectory(dir: string, context: CommandContext): Promise<StoredRuleSet> {
     const loaded = await loadRules(dir);
     if (loaded.problems.length > 0)
       throw errors.rulesInvalid(
@@ -109,10 +91,7 @@ export class RuleSets {
   }
 
   /** Adds or replaces one rule: a new version. The rule must be valid and pass its examples. */
-  async publish(
-    candidate: unknown,
-    context: { actor: Actor; now: string; correlationId: string },
-  ): Promise<CommandResult> {
+  async publish(candidate: unknown, context: CommandContext): Promise<CommandResult> {
     const check = await checkRule(candidate);
     if (!check.valid) throw errors.ruleNotPublishable(check.problems, check.failedExamples);
     const rule = candidate as RuleFile;
@@ -124,10 +103,7 @@ export class RuleSets {
     );
   }
 
-  async retire(
-    ruleId: string,
-    context: { actor: Actor; now: string; correlationId: string },
-  ): Promise<CommandResult> {
+  async retire(ruleId: string, context: CommandContext): Promise<CommandResult> {
     const base = (await this.current())?.rules ?? [];
     if (!base.some((r) => r.id === ruleId)) throw errors.unknownRule(ruleId);
     return this.publishAll(
@@ -140,7 +116,7 @@ export class RuleSets {
   private publishAll(
     rules: readonly RuleFile[],
     change: RuleSetVersion['change'],
-    context: { actor: Actor; now: string; correlationId: string },
+    context: CommandContext,
   ): Promise<CommandResult> {
     const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
     return this.pipeline.execute(

@@ -30,6 +30,11 @@ export interface AsOf {
   readonly basis: AsOfBasis;
 }
 
+/** A past date's values, by recording date unless said otherwise; none without a date. */
+export function asOf(date: string | undefined, basis: AsOfBasis | undefined): AsOf | undefined {
+  return date ? { date, basis: basis ?? 'recorded' } : undefined;
+}
+
 /** Indicator reads for the API and the CLI. */
 export class IndicatorQueries {
   constructor(

@@ -1,17 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import {
-  ACCESS_STREAM,
-  accessDecider,
-  fold,
-  type AccessEvent,
-  type AccessState,
-  type Actor,
-  type Role,
-} from '@sakip/domain';
-import type { EventStore } from '@sakip/event-store';
-import type { Principal } from '../shared/principal';
+import { ACCESS_STREAM, accessDecider, type AccessState, type Role } from '@sakip/domain';
+import type { CommandPipeline, CommandResult } from '../pipeline/command-pipeline';
+import { commandContext, type Caller } from '../shared/caller';
 import type { Clock } from '../shared/clock';
-import { CommandPipeline, type CommandResult } from '../pipeline/command-pipeline';
+import type { Principal } from '../shared/principal';
 
 const TOKEN = /^sakip_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 
@@ -34,20 +26,16 @@ const hash = (secret: string) => createHash('sha256').update(secret).digest('hex
  */
 export class ApiKeys {
   private cache: { state: AccessState; at: number } | undefined;
-  private readonly pipeline: CommandPipeline;
 
   constructor(
-    private readonly store: EventStore,
+    private readonly pipeline: CommandPipeline,
     private readonly clock: Clock,
     private readonly cacheMs = 2000,
-  ) {
-    this.pipeline = new CommandPipeline(store);
-  }
+  ) {}
 
   async issue(
     request: { role: Role; organisations?: readonly string[]; label: string },
-    actor: Actor,
-    correlationId: string,
+    caller: Caller,
   ): Promise<IssuedKey> {
     const keyId = randomBytes(6).toString('hex');
     const secret = randomBytes(32).toString('base64url');
@@ -59,7 +47,7 @@ export class ApiKeys {
         type: 'IssueApiKey',
         data: { keyId, secretHash: hash(secret), role: request.role, organisations, label: request.label },
       },
-      { actor, now: this.clock.now().toISOString(), correlationId },
+      commandContext(caller, this.clock),
     );
     this.cache = undefined;
     return {
@@ -72,21 +60,12 @@ export class ApiKeys {
     };
   }
 
-  async revoke(
-    keyId: string,
-    reason: string | undefined,
-    actor: Actor,
-    correlationId: string,
-  ): Promise<CommandResult> {
+  async revoke(keyId: string, reason: string | undefined, caller: Caller): Promise<CommandResult> {
     const result = await this.pipeline.execute(
       ACCESS_STREAM,
       accessDecider,
       { type: 'RevokeApiKey', data: { keyId, ...(reason ? { reason } : {}) } },
-      {
-        actor,
-        now: this.clock.now().toISOString(),
-        correlationId,
-      },
+      commandContext(caller, this.clock),
     );
     this.cache = undefined;
     return result;
@@ -127,11 +106,7 @@ export class ApiKeys {
   private async state(fresh: boolean): Promise<AccessState> {
     const now = Date.now();
     if (!fresh && this.cache && now - this.cache.at < this.cacheMs) return this.cache.state;
-    const events = await this.store.readStream(ACCESS_STREAM);
-    const state = fold(
-      accessDecider,
-      events.map((e) => ({ type: e.type, data: e.data }) as AccessEvent),
-    );
+    const state = await this.pipeline.state(ACCESS_STREAM, accessDecider);
     this.cache = { state, at: now };
     return state;
   }

@@ -81,18 +81,24 @@ export class DecidingStream<S, C extends Command, E extends DomainEvent> impleme
     history: readonly StoredEvent[],
     metadata: Partial<EventMetadata>,
   ): readonly E[] {
-    // The store keeps what this decider's aggregate wrote to this stream: its events, by construction.
-    const state =
-      this.folded?.state ??
-      fold(
-        this.decider,
-        history.map((e) => ({ type: e.type, data: e.data }) as E),
-      );
+    const state = this.folded?.state ?? foldStream(this.decider, history);
     const events = this.decider.decide(command, state);
     this.folded = { state: events.reduce(this.decider.evolve, state) };
     for (const event of events) this.events.push({ event, metadata });
     return events;
   }
+}
+
+/** The state of a stream's aggregate from its stored events. */
+export function foldStream<S, E extends DomainEvent>(
+  decider: Pick<Decider<S, never, E>, 'initialState' | 'evolve'>,
+  history: readonly StoredEvent[],
+): S {
+  // A stream holds what its aggregate's decider decided: its events, by construction.
+  return fold(
+    decider,
+    history.map((e) => ({ type: e.type, data: e.data }) as E),
+  );
 }
 
 /** How a single command is carried out: who, when, on which version, and whether it is a retry. */
@@ -139,6 +145,14 @@ const IDEMPOTENCY_NAMESPACE = '0d3c9b8a-2f41-4f7e-b6a5-9c8d7e6f5a4b';
 
 export class CommandPipeline {
   constructor(private readonly store: EventStore) {}
+
+  /** The current state of one stream's aggregate (for reads that need the aggregate, not a read model). */
+  async state<S, E extends DomainEvent>(
+    streamId: string,
+    decider: Pick<Decider<S, never, E>, 'initialState' | 'evolve'>,
+  ): Promise<S> {
+    return foldStream(decider, await this.store.readStream(streamId));
+  }
 
   /** Reads the streams (each once). */
   async read(streamIds: readonly string[]): Promise<Histories> {

@@ -2,14 +2,14 @@ import {
   indicatorDecider,
   organisationDecider,
   streamIds,
-  type Actor,
   type IndicatorCommand,
   type OrganisationCommand,
 } from '@sakip/domain';
-import type { EventStore } from '@sakip/event-store';
 import type { ReadModels } from '@sakip/read-models';
-import { CommandPipeline, type CommandResult } from '../pipeline/command-pipeline';
-import { checkScope, type Principal } from '../shared/principal';
+import type { CommandPipeline, CommandResult } from '../pipeline/command-pipeline';
+import { commandContext, type Caller } from '../shared/caller';
+import type { Clock } from '../shared/clock';
+import { checkScope } from '../shared/principal';
 import { resolveIndicatorRef } from './indicator-ref';
 
 type Without<C, K extends string> = C extends { type: infer T; data: infer D }
@@ -29,41 +29,37 @@ export type SubmissionData = Omit<
   'organisationId'
 >;
 
-/** Who asks, and the request facts every command carries. */
-export interface ChangeContext {
-  readonly actor: Actor;
-  /** When given, the command may only touch organisations in the principal's scope. */
-  readonly principal?: Principal;
-  readonly now: string;
-  readonly correlationId: string;
+/** The version of the stream the caller saw (optional: without it, the command applies to the current state). */
+export interface Versioned {
   readonly expectedVersion?: number;
-  readonly idempotency?: { readonly key: string; readonly requestHash: string };
 }
 
 /** Planner and operator commands, for the API and the CLI alike. */
 export class PlannerCommands {
-  private readonly pipeline: CommandPipeline;
-
   constructor(
-    store: EventStore,
+    private readonly pipeline: CommandPipeline,
     private readonly readModels: ReadModels,
-  ) {
-    this.pipeline = new CommandPipeline(store);
-  }
+    private readonly clock: Clock,
+  ) {}
 
-  async change(ref: string, change: IndicatorChange, context: ChangeContext): Promise<CommandResult> {
+  /** A change of an indicator ("<organisation>:<indicator>"): revise a target, set a PK target, report or correct a realisation. */
+  async change<T extends IndicatorChangeType>(
+    ref: string,
+    type: T,
+    input: ChangeData<T> & Versioned,
+    caller: Caller,
+  ): Promise<CommandResult> {
     const { organisationId, indicatorId } = await resolveIndicatorRef(ref, this.readModels);
-    checkScope(context.principal, organisationId);
-    const command = {
-      type: change.type,
-      data: { ...change.data, organisationId, indicatorId },
-    } as IndicatorCommand;
+    checkScope(caller.principal, organisationId);
+    const { expectedVersion, ...data }: ChangeData<IndicatorChangeType> & Versioned = input;
+    // Command `type` with its data and reference (TypeScript cannot pair a generic T with its union member).
+    const command = { type, data: { ...data, organisationId, indicatorId } } as IndicatorCommand;
     return this.pipeline.execute(
       streamIds.indicator(organisationId, indicatorId),
       indicatorDecider,
       command,
       {
-        ...context,
+        ...commandContext(caller, this.clock, expectedVersion),
         partitionKey: organisationId,
       },
     );
@@ -71,15 +67,16 @@ export class PlannerCommands {
 
   async recordSubmission(
     organisationId: string,
-    data: SubmissionData,
-    context: ChangeContext,
+    input: SubmissionData & Versioned,
+    caller: Caller,
   ): Promise<CommandResult> {
-    checkScope(context.principal, organisationId);
+    checkScope(caller.principal, organisationId);
+    const { expectedVersion, ...data } = input;
     return this.pipeline.execute(
       streamIds.organisation(organisationId),
       organisationDecider,
       { type: 'RecordSubmission', data: { ...data, organisationId } },
-      { ...context, partitionKey: organisationId },
+      { ...commandContext(caller, this.clock, expectedVersion), partitionKey: organisationId },
     );
   }
 }

@@ -1,5 +1,4 @@
-import type { Clock } from '../shared/clock';
-import type { Infrastructure } from './infrastructure';
+import type { Application } from '../application';
 
 /** A running HTTP server. */
 export interface RunningServer {
@@ -12,11 +11,8 @@ export interface RunningServer {
  * imports the API (apps never import apps) and loads no Nest for every other command.
  */
 export interface HttpDoor {
-  /** Serves the HTTP API on the port until the returned server is closed (the infrastructure stays open). */
-  serve(
-    infra: Infrastructure,
-    options: { readonly port: number; readonly clock: Clock },
-  ): Promise<RunningServer>;
+  /** Serves the application over HTTP on the port until the returned server is closed (the application stays open). */
+  serve(application: Application, options: { readonly port: number }): Promise<RunningServer>;
   /** The OpenAPI document generated from the code, as committed in docs/openapi.json. */
   openApiDocument(): Promise<object>;
 }

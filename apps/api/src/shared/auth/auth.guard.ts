@@ -1,8 +1,9 @@
-import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@sakip/domain';
-import { ApiKeys, errors } from '@sakip/application';
+import { errors, type Application } from '@sakip/application';
 import type { AuthenticatedRequest } from '../request-context';
+import { App } from '../tokens';
 
 const ROLES_KEY = 'sakip:roles';
 const PUBLIC_KEY = 'sakip:public';
@@ -16,7 +17,7 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(ApiKeys) private readonly keys: ApiKeys,
+    @App() private readonly app: Application,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -25,7 +26,7 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const bearer = /^Bearer\s+(.+)$/i.exec(request.header('authorization') ?? '')?.[1];
     const token = bearer ?? request.header('x-api-key');
-    const principal = token ? await this.keys.verify(token) : undefined;
+    const principal = token ? await this.app.keys.verify(token) : undefined;
     if (!principal) throw errors.unauthenticated();
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

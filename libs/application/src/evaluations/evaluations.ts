@@ -1,0 +1,178 @@
+import type { EventStore } from '@sakip/event-store';
+import { formatPosition } from '@sakip/event-store';
+import { RuleSet, validateRule, type Finding, type RuleFile } from '@sakip/rules';
+import { errors } from '../errors/catalogue';
+import type { CommandResult } from '../pipeline/command-pipeline';
+import type { EvaluationConfig } from '../settings/evaluation-config';
+import { commandContext, type Caller } from '../shared/caller';
+import type { Clock } from '../shared/clock';
+import type { BatchRecord, EvaluationProgress, Evaluator, OrganisationSummary } from './evaluator';
+import { findingsCsv, findingsWorkbook } from './export';
+import { checkRule, DEFAULT_RULES_DIR, type RuleCheck, type RuleSets, type StoredRuleSet } from './rule-sets';
+
+export interface EvaluateRequest {
+  readonly year: number;
+  /** Only these organisations (all when left out or empty). */
+  readonly organisations?: readonly string[];
+  /** The date the rules see as "now" (YYYY-MM-DD; default: today). */
+  readonly now?: string;
+}
+
+export interface BatchView {
+  readonly batch: BatchRecord;
+}
+
+export interface FindingsFilter {
+  readonly organisation?: string;
+  readonly severity?: string;
+  readonly category?: string;
+  readonly rule?: string;
+  /** json (default), or a file: csv or xlsx. */
+  readonly format?: 'json' | 'csv' | 'xlsx';
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export type FindingsAnswer =
+  | { readonly kind: 'json'; readonly total: number; readonly findings: readonly Finding[] }
+  | { readonly kind: 'file'; readonly contentType: string; readonly filename: string; readonly body: Buffer };
+
+export interface DryRunAnswer {
+  readonly check: RuleCheck;
+  readonly asOf: string;
+  readonly total: number;
+  readonly findings: readonly Finding[];
+}
+
+/** Evaluation batches and the rule set they use, for the API and the CLI. */
+export class Evaluations {
+  constructor(
+    readonly evaluator: Evaluator,
+    readonly ruleSets: RuleSets,
+    private readonly store: EventStore,
+    private readonly config: EvaluationConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The rule set to evaluate with: the rules of `rulesDir` when given (stored as a version when new), else
+   * the latest published rule set (the first time, the rules shipped in ./rules become version 1).
+   */
+  ruleSet(caller: Caller, rulesDir?: string): Promise<StoredRuleSet> {
+    return rulesDir
+      ? this.ruleSets.fromDirectory(rulesDir, commandContext(caller, this.clock))
+      : this.currentRuleSet(caller);
+  }
+
+  /** Runs a rule set (default: `ruleSet(caller)`) over the organisations and stores the batch. */
+  async run(
+    request: EvaluateRequest,
+    caller: Caller,
+    options: { ruleSet?: StoredRuleSet; onProgress?: EvaluationProgress } = {},
+  ): Promise<{ batch: BatchRecord; findings: Finding[] }> {
+    const ruleSet = options.ruleSet ?? (await this.ruleSet(caller));
+    return this.evaluator.run(
+      ruleSet,
+      this.settingsFor(request),
+      commandContext(caller, this.clock),
+      options.onProgress,
+    );
+  }
+
+  async batch(batchId: string): Promise<BatchView> {
+    return { batch: (await this.evaluator.batch(batchId)).batch };
+  }
+
+  /** A batch's findings, filtered: JSON (paged), or a CSV or XLSX file with Indonesian headers. */
+  async findings(batchId: string, filter: FindingsFilter): Promise<FindingsAnswer> {
+    const { batch, findings } = await this.evaluator.batch(batchId);
+    const selected = findings.filter(
+      (f) =>
+        (!filter.organisation || f.subject.organisationId === filter.organisation) &&
+        (!filter.severity || f.severity === filter.severity) &&
+        (!filter.category || f.category === filter.category) &&
+        (!filter.rule || f.ruleId === filter.rule),
+    );
+    const name = `temuan-${batch.year}-${batchId.slice(0, 8)}`;
+    if (filter.format === 'csv')
+      return {
+        kind: 'file',
+        contentType: 'text/csv; charset=utf-8',
+        filename: `${name}.csv`,
+        body: Buffer.from(findingsCsv(selected)),
+      };
+    if (filter.format === 'xlsx') {
+      const summaries = (batch.summary as { organisations: OrganisationSummary[] }).organisations;
+      return {
+        kind: 'file',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        filename: `${name}.xlsx`,
+        body: await findingsWorkbook(batch, selected, summaries),
+      };
+    }
+    const offset = filter.offset ?? 0;
+    return {
+      kind: 'json',
+      total: selected.length,
+      findings: selected.slice(offset, offset + (filter.limit ?? 1000)),
+    };
+  }
+
+  async currentRules(): Promise<StoredRuleSet | null> {
+    return (await this.ruleSets.current()) ?? null;
+  }
+
+  /** Schema, fact catalogue, operators, and the rule's own examples. */
+  validateRule(rule: unknown): Promise<RuleCheck> {
+    return checkRule(rule);
+  }
+
+  /** Runs a draft rule against the stored data; nothing is stored. */
+  async dryRun(request: EvaluateRequest & { readonly rule: unknown }): Promise<DryRunAnswer> {
+    const problems = validateRule(request.rule);
+    if (problems.length > 0) throw errors.ruleInvalid(problems);
+    const check = await checkRule(request.rule);
+    const asOf = await this.store.headPosition();
+    const settings = this.settingsFor(request);
+    const organisations = await this.evaluator.organisations(settings.organisations);
+    const { findings } = await this.evaluator.evaluate(
+      new RuleSet([request.rule as RuleFile]),
+      organisations,
+      asOf,
+      settings,
+    );
+    return { check, asOf: formatPosition(asOf), total: findings.length, findings: findings.slice(0, 1000) };
+  }
+
+  /** Adds or replaces a rule: a new rule-set version (refused when invalid or its examples fail). */
+  async publishRule(rule: unknown, caller: Caller): Promise<CommandResult> {
+    await this.currentRuleSet(caller);
+    return this.ruleSets.publish(rule, commandContext(caller, this.clock));
+  }
+
+  /** A new rule-set version without the rule (stored batches keep theirs). */
+  async retireRule(ruleId: string, caller: Caller): Promise<CommandResult> {
+    await this.currentRuleSet(caller);
+    return this.ruleSets.retire(ruleId, commandContext(caller, this.clock));
+  }
+
+  /** The latest published rule set; the first time, the rules shipped in ./rules become version 1. */
+  private async currentRuleSet(caller: Caller): Promise<StoredRuleSet> {
+    return (
+      (await this.ruleSets.current()) ??
+      this.ruleSets.fromDirectory(DEFAULT_RULES_DIR, commandContext(caller, this.clock))
+    );
+  }
+
+  private settingsFor(request: EvaluateRequest) {
+    return {
+      year: request.year,
+      now: request.now ?? this.clock.now().toISOString().slice(0, 10),
+      settings: this.config.settings,
+      lke: this.config.lke,
+      ...(request.organisations && request.organisations.length > 0
+        ? { organisations: request.organisations }
+        : {}),
+    };
+  }
+}
