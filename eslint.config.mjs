@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import local from './tools/eslint/no-import-cycle.mjs';
 
 export default tseslint.config(
   {
@@ -94,6 +95,54 @@ export default tseslint.config(
             {
               group: ['node:*', 'fs', 'path', 'pg', '@nestjs/*', '@electric-sql/*'],
               message: 'The domain is pure: no I/O, no Nest.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // No cycles through relative imports in the front doors and the application core.
+    files: ['apps/**/*.ts', 'libs/application/**/*.ts'],
+    plugins: { local },
+    rules: { 'local/no-import-cycle': 'error' },
+  },
+  {
+    // The Nest door's shared plumbing (guards, filters, request context) never reaches into a feature.
+    files: ['apps/api/src/shared/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./', message: 'apps/api/src/shared imports nothing outside itself.' }] },
+      ],
+    },
+  },
+  {
+    files: ['apps/api/src/shared/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./\\.\\./', message: 'apps/api/src/shared imports nothing outside itself.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A feature folder of the Nest door imports its own files and the shared plumbing, never another feature.
+    files: ['apps/api/src/*/**/*.ts'],
+    ignores: ['apps/api/src/shared/**', 'apps/api/src/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!shared/)',
+              message:
+                'A feature folder imports only its own files and ../shared (features never import features).',
             },
           ],
         },
