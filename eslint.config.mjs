@@ -67,6 +67,17 @@ export default tseslint.config(
               ],
             },
             {
+              // bench/: measures the product through the application library, never an app's files.
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:infra',
+                'type:read-models',
+                'type:rules',
+                'type:application',
+              ],
+            },
+            {
               sourceTag: 'type:e2e',
               onlyDependOnLibsWithTags: [
                 'type:domain',
