@@ -52,12 +52,28 @@ export default tseslint.config(
               onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:read-models'],
             },
             {
-              sourceTag: 'type:app',
+              sourceTag: 'type:application',
               onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:read-models', 'type:rules'],
             },
             {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:infra',
+                'type:read-models',
+                'type:rules',
+                'type:application',
+              ],
+            },
+            {
               sourceTag: 'type:e2e',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:read-models', 'type:rules'],
+              onlyDependOnLibsWithTags: [
+                'type:domain',
+                'type:infra',
+                'type:read-models',
+                'type:rules',
+                'type:application',
+              ],
             },
           ],
         },

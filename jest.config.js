@@ -5,6 +5,7 @@ module.exports = {
     '<rootDir>/libs/event-store',
     '<rootDir>/libs/read-models',
     '<rootDir>/libs/rules',
+    '<rootDir>/libs/application',
     '<rootDir>/apps/api',
     '<rootDir>/apps/projector',
     '<rootDir>/test',

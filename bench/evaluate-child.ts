@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { DEFAULT_LKE, DEFAULT_SETTINGS, loadRules, ruleSetHash } from '@sakip/rules';
-import { Evaluator } from '../apps/api/src/evaluations/evaluator';
-import { DEFAULT_RULES_DIR } from '../apps/api/src/evaluations/rule-sets';
-import { GENERATED_EVALUATION } from '../apps/api/src/generate/generator';
-import { openInfrastructure } from '../apps/api/src/infrastructure/infrastructure';
-import { settingsFromEnv } from '../apps/api/src/infrastructure/settings';
+import {
+  DEFAULT_RULES_DIR,
+  Evaluator,
+  GENERATED_EVALUATION,
+  openInfrastructure,
+  settingsFromEnv,
+} from '@sakip/application';
 
 /**
  * The evaluation phase in a process of its own, so that its peak RSS is its own: evaluates every

@@ -6,12 +6,16 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { START } from '@sakip/event-store';
 import { loadRules, referenceEngine, referenceFired, RuleSet, SCOPES, type FactSet } from '@sakip/rules';
-import { BundleImporter } from '../apps/api/src/bundles/bundle-import';
-import { DEFAULT_RULES_DIR } from '../apps/api/src/evaluations/rule-sets';
-import { generateBundles, type GeneratedBundle } from '../apps/api/src/generate/generator';
-import { openInfrastructure, type Infrastructure } from '../apps/api/src/infrastructure/infrastructure';
-import { settingsFromEnv } from '../apps/api/src/infrastructure/settings';
-import { packageRoot } from '../apps/api/src/infrastructure/package-root';
+import {
+  BundleImporter,
+  DEFAULT_RULES_DIR,
+  generateBundles,
+  type GeneratedBundle,
+  type Infrastructure,
+  openInfrastructure,
+  packageRoot,
+  settingsFromEnv,
+} from '@sakip/application';
 import { BENCH_DATABASE_URL, eventsOf, factSetsOf, perSecond, seconds } from './shared';
 
 /**

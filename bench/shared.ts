@@ -1,6 +1,6 @@
 import { START, type EventStore, type Position } from '@sakip/event-store';
 import { DEFAULT_SETTINGS, buildFactSets, foldOrganisation, type FactSet } from '@sakip/rules';
-import { GENERATED_EVALUATION } from '../apps/api/src/generate/generator';
+import { GENERATED_EVALUATION } from '@sakip/application';
 
 export const BENCH_DATABASE_URL =
   process.env['BENCH_DATABASE_URL'] ??

@@ -8,9 +8,8 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { KeysModule } from './keys/keys.module';
 import { EvaluationsModule } from './evaluations/evaluations.module';
 import { InProcessProjector, ReadYourWritesInterceptor } from './shared/read-your-writes';
-import type { Infrastructure } from './infrastructure/infrastructure';
+import type { Clock, Infrastructure } from '@sakip/application';
 import { ApiKeyGuard } from './shared/auth/auth.guard';
-import type { Clock } from './shared/clock';
 import { InfrastructureModule } from './shared/infrastructure.module';
 import { ProblemDetailsFilter } from './shared/problem-details';
 

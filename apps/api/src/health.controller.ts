@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { formatPosition } from '@sakip/event-store';
-import type { Infrastructure } from './infrastructure/infrastructure';
+import type { Infrastructure } from '@sakip/application';
 import { Public } from './shared/auth/auth.guard';
 import { INFRASTRUCTURE } from './shared/tokens';
 

@@ -4,8 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module';
-import type { Infrastructure } from './infrastructure/infrastructure';
-import type { Clock } from './shared/clock';
+import type { Infrastructure } from '@sakip/application';
+import type { Clock } from '@sakip/application';
 import { bodyParserProblems, RequestValidationException } from './shared/problem-details';
 import { correlationMiddleware } from './shared/request-context';
 

@@ -3,8 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../shared/auth/auth.guard';
 import { Ctx, type RequestContext } from '../shared/request-context';
-import type { ImportSummary } from './bundle-import';
-import schema from './bundle.schema.json';
+import { BUNDLE_SCHEMA as schema, type ImportSummary } from '@sakip/application';
 import { ImportBundleCommand } from './import-bundle';
 
 @ApiTags('bundles')

@@ -1,13 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@sakip/event-store';
-import { actorOf, mayWriteFor } from '../shared/auth/principal';
-import { organisationOutOfScope } from '../shared/auth/auth.guard';
-import type { Clock } from '../shared/clock';
+import {
+  actorOf,
+  BundleImporter,
+  type Clock,
+  type ImportSummary,
+  mayWriteFor,
+  organisationOutOfScope,
+} from '@sakip/application';
 import { BundleRejectedException } from '../shared/problem-details';
 import type { RequestContext } from '../shared/request-context';
 import { CLOCK, EVENT_STORE } from '../shared/tokens';
-import { BundleImporter, type ImportSummary } from './bundle-import';
 
 export class ImportBundleCommand extends Command<ImportSummary> {
   constructor(

@@ -1,8 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Actor } from '@sakip/domain';
-import { openInfrastructure, type Infrastructure } from '../infrastructure/infrastructure';
-import type { Settings } from '../infrastructure/settings';
-import type { Clock } from '../shared/clock';
+import { type Infrastructure, openInfrastructure } from '@sakip/application';
+import type { Clock, Settings } from '@sakip/application';
 import type { Output } from './output';
 
 /** What every command gets: where to write, the settings, a clock, and a way to open the store. */

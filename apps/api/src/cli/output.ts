@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Language } from '../infrastructure/settings';
+import type { Language } from '@sakip/application';
 
 export interface Bilingual {
   readonly id: string;

@@ -1,7 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DataDirectoryInUseError } from '@sakip/event-store';
-import { settingsFromEnv } from '../infrastructure/settings';
-import { systemClock, type Clock } from '../shared/clock';
+import { type Clock, settingsFromEnv, systemClock } from '@sakip/application';
 import { registerImportCommand } from './commands/import.command';
 import { registerProjectCommand } from './commands/project.command';
 import { registerReadCommands } from './commands/read.commands';

@@ -14,7 +14,6 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../shared/auth/auth.guard';
-import type { CommandResult } from '../shared/handle-command';
 import { Ctx, type RequestContext } from '../shared/request-context';
 import { DryRunDto, EvaluateDto, FindingsQueryDto } from './evaluations.dto';
 import {
@@ -30,7 +29,7 @@ import {
   type DryRunAnswer,
   type FindingsAnswer,
 } from './evaluations.cqrs';
-import type { RuleCheck, StoredRuleSet } from './rule-sets';
+import type { CommandResult, RuleCheck, StoredRuleSet } from '@sakip/application';
 import { RULE_SCHEMA } from '@sakip/rules';
 import { sendAnswer } from './send-answer';
 

@@ -9,16 +9,27 @@ import {
 } from '@nestjs/cqrs';
 import { DomainError } from '@sakip/domain';
 import { RuleSet, validateRule, type Finding, type RuleFile } from '@sakip/rules';
-import type { Infrastructure } from '../infrastructure/infrastructure';
-import { actorOf } from '../shared/auth/principal';
-import type { Clock } from '../shared/clock';
-import type { CommandResult } from '../shared/handle-command';
+import {
+  checkRule,
+  DEFAULT_RULES_DIR,
+  type Infrastructure,
+  type RuleCheck,
+  RuleSets,
+  type StoredRuleSet,
+} from '@sakip/application';
+import {
+  actorOf,
+  type BatchRecord,
+  type Clock,
+  type CommandResult,
+  Evaluator,
+  findingsCsv,
+  findingsWorkbook,
+  type OrganisationSummary,
+} from '@sakip/application';
 import type { RequestContext } from '../shared/request-context';
 import { CLOCK, INFRASTRUCTURE } from '../shared/tokens';
 import type { DryRunDto, EvaluateDto, FindingsQueryDto } from './evaluations.dto';
-import { Evaluator, type BatchRecord, type OrganisationSummary } from './evaluator';
-import { findingsCsv, findingsWorkbook } from './export';
-import { checkRule, DEFAULT_RULES_DIR, RuleSets, type RuleCheck, type StoredRuleSet } from './rule-sets';
 
 /** The evaluation services of one process, built from its infrastructure. */
 abstract class EvaluationHandler {

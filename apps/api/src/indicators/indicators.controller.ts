@@ -2,9 +2,8 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../shared/auth/auth.guard';
-import type { CommandResult } from '../shared/handle-command';
+import type { CommandResult, IndicatorDetail, IndicatorHistory } from '@sakip/application';
 import { Ctx, type RequestContext } from '../shared/request-context';
-import type { IndicatorDetail, IndicatorHistory } from './indicator-queries';
 import {
   CorrectRealisationDto,
   IndicatorReadDto,

@@ -7,23 +7,20 @@ import {
   type ICommandHandler,
   type IQueryHandler,
 } from '@nestjs/cqrs';
-import type { Clock } from '../shared/clock';
-import type { CommandResult } from '../shared/handle-command';
-import type { RequestContext } from '../shared/request-context';
+import { changeContextOf, type RequestContext } from '../shared/request-context';
 import { CLOCK } from '../shared/tokens';
 import {
-  changeContextOf,
-  PlannerCommands,
+  type AsOf,
   type ChangeData,
+  type Clock,
+  type CommandResult,
   type IndicatorChange,
   type IndicatorChangeType,
-} from '../planner/planner-commands';
-import {
-  IndicatorQueries,
-  type AsOf,
   type IndicatorDetail,
   type IndicatorHistory,
-} from './indicator-queries';
+  IndicatorQueries,
+  PlannerCommands,
+} from '@sakip/application';
 
 export class ChangeIndicatorCommand<
   T extends IndicatorChangeType = IndicatorChangeType,

@@ -10,10 +10,8 @@ import {
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@sakip/domain';
 import { Roles } from '../shared/auth/auth.guard';
-import { actorOf } from '../shared/auth/principal';
-import type { CommandResult } from '../shared/handle-command';
 import { Ctx, type RequestContext } from '../shared/request-context';
-import { ApiKeys, type IssuedKey } from './api-keys';
+import { actorOf, ApiKeys, type CommandResult, type IssuedKey } from '@sakip/application';
 
 export class IssueKeyDto {
   @ApiProperty({ enum: ROLES })

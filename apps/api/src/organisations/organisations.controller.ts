@@ -10,7 +10,7 @@ import type {
 } from '@sakip/read-models';
 import { RecordSubmissionDto, SubmissionsReadDto } from '../indicators/indicator.dto';
 import { Roles } from '../shared/auth/auth.guard';
-import type { CommandResult } from '../shared/handle-command';
+import type { CommandResult } from '@sakip/application';
 import { ReadQueryDto } from '../shared/read-your-writes';
 import { Ctx, type RequestContext } from '../shared/request-context';
 import {

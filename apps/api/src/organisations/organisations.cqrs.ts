@@ -16,10 +16,9 @@ import type {
   SubmissionView,
   TreeNode,
 } from '@sakip/read-models';
-import { changeContextOf, PlannerCommands, type SubmissionData } from '../planner/planner-commands';
-import type { Clock } from '../shared/clock';
-import type { CommandResult } from '../shared/handle-command';
-import type { RequestContext } from '../shared/request-context';
+import { PlannerCommands, type SubmissionData } from '@sakip/application';
+import type { Clock, CommandResult } from '@sakip/application';
+import { changeContextOf, type RequestContext } from '../shared/request-context';
 import { CLOCK, READ_MODELS } from '../shared/tokens';
 
 export class ListOrganisationsQuery extends Query<OrganisationView[]> {}

@@ -1,9 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import type { Infrastructure } from '../infrastructure/infrastructure';
-import { ApiKeys } from '../keys/api-keys';
-import type { Clock } from './clock';
-import { IndicatorQueries } from '../indicators/indicator-queries';
-import { PlannerCommands } from '../planner/planner-commands';
+import { ApiKeys, type Infrastructure, PlannerCommands } from '@sakip/application';
+import { type Clock, IndicatorQueries } from '@sakip/application';
 import { CLOCK, EVENT_STORE, INFRASTRUCTURE, READ_MODELS, SQL_DATABASE } from './tokens';
 
 /** Makes the already-opened infrastructure injectable everywhere. */

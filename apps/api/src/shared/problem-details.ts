@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { isDomainError, type DomainErrorKind } from '@sakip/domain';
 import { DataDirectoryInUseError, WrongExpectedVersionError } from '@sakip/event-store';
 import { ReadModelNotReadyError } from '@sakip/read-models';
-import type { BundleProblem } from '../bundles/bundle-validation';
+import type { BundleProblem } from '@sakip/application';
 
 /** Thrown by handlers for answers that are not domain errors: 401, 403, 404, a rejected bundle. */
 export class ProblemException extends Error {
@@ -53,7 +53,12 @@ export class RequestValidationException extends ProblemException {
   }
 }
 
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = { conflict: 409, rule: 422, 'not-found': 404 };
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  conflict: 409,
+  rule: 422,
+  'not-found': 404,
+  forbidden: 403,
+};
 
 interface Problem {
   type: string;

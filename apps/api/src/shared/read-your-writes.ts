@@ -12,7 +12,7 @@ import { IsOptional, Matches } from 'class-validator';
 import { parsePosition } from '@sakip/event-store';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import type { Infrastructure } from '../infrastructure/infrastructure';
+import type { Infrastructure } from '@sakip/application';
 import { ProblemException } from './problem-details';
 import { INFRASTRUCTURE } from './tokens';
 

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Principal } from './auth/principal';
+import type { ChangeContext } from '@sakip/application';
+import { actorOf, type Principal } from '@sakip/application';
 
 /** What every command handler gets from the HTTP request: who, when, correlation, idempotency. */
 export interface RequestContext {
@@ -37,3 +38,19 @@ export const Ctx = createParamDecorator((_data: unknown, context: ExecutionConte
     ...(key ? { idempotency: { key, requestHash } } : {}),
   };
 });
+
+/** The command context of an HTTP request: the actor is always the authenticated principal. */
+export function changeContextOf(
+  request: RequestContext,
+  now: string,
+  expectedVersion: number | undefined,
+): ChangeContext {
+  return {
+    actor: actorOf(request.principal),
+    principal: request.principal,
+    now,
+    correlationId: request.correlationId,
+    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+    ...(request.idempotency ? { idempotency: request.idempotency } : {}),
+  };
+}

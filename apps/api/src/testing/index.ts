@@ -1,3 +1,3 @@
-export * from './fixtures';
+export * from '@sakip/application/testing';
 export * from './test-api';
 export { openApiDocument } from '../server';

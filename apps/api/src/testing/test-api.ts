@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Role } from '@sakip/domain';
 import request from 'supertest';
-import { openInfrastructure, type Infrastructure } from '../infrastructure/infrastructure';
-import { settingsFromEnv } from '../infrastructure/settings';
-import { ApiKeys } from '../keys/api-keys';
+import { ApiKeys, type Infrastructure, openInfrastructure } from '@sakip/application';
+import { settingsFromEnv, systemClock } from '@sakip/application';
 import { createApp } from '../server';
-import { systemClock } from '../shared/clock';
 
 export interface TestApi {
   readonly app: NestExpressApplication;

@@ -1,8 +1,9 @@
 /**
  * A broken invariant. `code` is stable (clients and tests match on it); the message comes in Indonesian
- * and English. `kind` tells the edge how to answer: a conflict with current state, or a rule of the domain.
+ * and English. `kind` tells the edge how to answer: a conflict with current state, a rule of the domain,
+ * something that does not exist, or a caller acting outside its scope.
  */
-export type DomainErrorKind = 'conflict' | 'rule' | 'not-found';
+export type DomainErrorKind = 'conflict' | 'rule' | 'not-found' | 'forbidden';
 
 export class DomainError extends Error {
   constructor(

@@ -4,9 +4,14 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import type { Finding } from '@sakip/rules';
-import { Evaluator, type OrganisationSummary } from '../../evaluations/evaluator';
-import { findingsCsv, findingsWorkbook } from '../../evaluations/export';
-import { DEFAULT_RULES_DIR, RuleSets } from '../../evaluations/rule-sets';
+import {
+  DEFAULT_RULES_DIR,
+  Evaluator,
+  findingsCsv,
+  findingsWorkbook,
+  type OrganisationSummary,
+  RuleSets,
+} from '@sakip/application';
 import { withInfrastructure, type CliContext } from '../context';
 import type { Output } from '../output';
 import { progressFor } from '../progress';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { generateBundles, manifestOf, type GenerateOptions } from '../../generate/generator';
+import { generateBundles, type GenerateOptions, manifestOf } from '@sakip/application';
 import type { CliContext } from '../context';
 import { progressFor } from '../progress';
 

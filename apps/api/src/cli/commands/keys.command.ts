@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { ROLES, type Role } from '@sakip/domain';
-import { ApiKeys, type IssuedKey } from '../../keys/api-keys';
+import { ApiKeys, type IssuedKey } from '@sakip/application';
 import { withInfrastructure, type CliContext } from '../context';
 import type { Output } from '../output';
 

@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { openInfrastructure } from '../../infrastructure/infrastructure';
-import { settingsFromEnv } from '../../infrastructure/settings';
+import { openInfrastructure } from '@sakip/application';
+import { settingsFromEnv, systemClock } from '@sakip/application';
 import { createApp, openApiDocument } from '../../server';
-import { systemClock } from '../../shared/clock';
 import type { CliContext } from '../context';
 
 /** The OpenAPI document as generated from the code (on a throw-away in-memory store). */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { DOCUMENT_KINDS, isOneOf, isPeriod, type RawValue } from '@sakip/domain';
-import { PlannerCommands, type ChangeContext, type IndicatorChange } from '../../planner/planner-commands';
-import type { CommandResult } from '../../shared/handle-command';
+import { type ChangeContext, type IndicatorChange, PlannerCommands } from '@sakip/application';
+import type { CommandResult } from '@sakip/application';
 import { withInfrastructure, type CliContext } from '../context';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatPosition, START, comparePositions } from '@sakip/event-store';
-import type { Infrastructure } from '../../infrastructure/infrastructure';
+import type { Infrastructure } from '@sakip/application';
 import { withInfrastructure, type CliContext } from '../context';
 import { progressFor } from '../progress';
 

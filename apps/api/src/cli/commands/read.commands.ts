@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import type { HistoryEntry, PeriodView, PresentedValue, StatementGroup, TreeNode } from '@sakip/read-models';
-import { IndicatorQueries, type AsOf } from '../../indicators/indicator-queries';
-import type { Infrastructure } from '../../infrastructure/infrastructure';
+import { type AsOf, IndicatorQueries, type Infrastructure } from '@sakip/application';
 import { withInfrastructure, type CliContext } from '../context';
 import type { Output } from '../output';
 import { catchUpWithProgress } from './project.command';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { idFromPath, loadRuleFile, loadRules, runExamples } from '@sakip/rules';
-import { DEFAULT_RULES_DIR } from '../../evaluations/rule-sets';
+import { DEFAULT_RULES_DIR } from '@sakip/application';
 import type { CliContext } from '../context';
 
 export function registerRulesCommand(program: Command, context: CliContext): void {

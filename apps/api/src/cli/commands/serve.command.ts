@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Infrastructure } from '../../infrastructure/infrastructure';
+import type { Infrastructure } from '@sakip/application';
 import { createApp } from '../../server';
 import type { CliContext } from '../context';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@sakip/domain';
-import { ApiKeys } from '../../keys/api-keys';
+import { ApiKeys } from '@sakip/application';
 import { ProblemException } from '../problem-details';
 import type { AuthenticatedRequest } from '../request-context';
 
@@ -28,17 +28,6 @@ export const forbiddenForRole = (role: string, allowed: readonly string[]) =>
       en: `Role ${role} may not do this (only ${allowed.join(', ')}).`,
     },
     { role, allowed },
-  );
-
-export const organisationOutOfScope = (organisationId: string) =>
-  new ProblemException(
-    403,
-    'ORGANISATION_NOT_IN_SCOPE',
-    {
-      id: `Kunci ini tidak boleh mengubah data ${organisationId}.`,
-      en: `This key may not change data of ${organisationId}.`,
-    },
-    { organisationId },
   );
 
 @Injectable()

@@ -13,8 +13,8 @@ import { BundleImporter } from '../bundles/bundle-import';
 import { Evaluator } from '../evaluations/evaluator';
 import { loadRules } from '@sakip/rules';
 import { DEFAULT_RULES_DIR } from '../evaluations/rule-sets';
-import { openInfrastructure, type Infrastructure } from '../infrastructure/infrastructure';
-import { settingsFromEnv } from '../infrastructure/settings';
+import { openInfrastructure, type Infrastructure } from '../wiring/infrastructure';
+import { settingsFromEnv } from '../settings/settings';
 import { importContext } from '../testing/fixtures';
 import { GENERATED_EVALUATION, generateBundles, manifestOf, type GenerateOptions } from './generator';
 

@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@sakip/domain';
+import { DomainError, type Actor, type Role } from '@sakip/domain';
 
 /** Who is calling the API: an API key's role and scope. */
 export interface Principal {
@@ -18,3 +18,15 @@ export function mayWriteFor(principal: Principal, organisationId: string): boole
   if (principal.role === 'admin') return true;
   return principal.role === 'planner' && principal.organisations.includes(organisationId);
 }
+
+/** A key acting for an organisation outside its scope. */
+export const organisationOutOfScope = (organisationId: string) =>
+  new DomainError(
+    'ORGANISATION_NOT_IN_SCOPE',
+    {
+      id: `Kunci ini tidak boleh mengubah data ${organisationId}.`,
+      en: `This key may not change data of ${organisationId}.`,
+    },
+    'forbidden',
+    { organisationId },
+  );

@@ -18,7 +18,7 @@ import {
   type RuleFile,
   type RuleProblem,
 } from '@sakip/rules';
-import { packageRoot } from '../infrastructure/package-root';
+import { packageRoot } from '../settings/package-root';
 import { handleCommand, type CommandResult } from '../shared/handle-command';
 
 export const DEFAULT_RULES_DIR = join(packageRoot(), 'rules');

@@ -9,7 +9,7 @@ import {
   type Role,
 } from '@sakip/domain';
 import type { EventStore } from '@sakip/event-store';
-import type { Principal } from '../shared/auth/principal';
+import type { Principal } from '../shared/principal';
 import type { Clock } from '../shared/clock';
 import { handleCommand, type CommandResult } from '../shared/handle-command';
 

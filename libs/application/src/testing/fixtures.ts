@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Bundle } from '../bundles/bundle';
-import { packageRoot } from '../infrastructure/package-root';
+import { packageRoot } from '../settings/package-root';
 
 export const FIXTURES_DIR = join(packageRoot(), 'fixtures');
 export const KARANGANYAR_FILE = join(FIXTURES_DIR, 'karanganyar-renstra-2024-2026.json');

@@ -8,10 +8,8 @@ import {
 } from '@sakip/domain';
 import type { EventStore } from '@sakip/event-store';
 import type { ReadModels } from '@sakip/read-models';
-import { organisationOutOfScope } from '../shared/auth/auth.guard';
 import { handleCommand, type CommandResult } from '../shared/handle-command';
-import { actorOf, mayWriteFor, type Principal } from '../shared/auth/principal';
-import type { RequestContext } from '../shared/request-context';
+import { mayWriteFor, organisationOutOfScope, type Principal } from '../shared/principal';
 import { resolveIndicatorRef } from './indicator-ref';
 
 type Without<C, K extends string> = C extends { type: infer T; data: infer D }
@@ -86,20 +84,4 @@ export class PlannerCommands {
   private checkScope(organisationId: string, principal: Principal | undefined): void {
     if (principal && !mayWriteFor(principal, organisationId)) throw organisationOutOfScope(organisationId);
   }
-}
-
-/** The command context of an HTTP request: the actor is always the authenticated principal. */
-export function changeContextOf(
-  request: RequestContext,
-  now: string,
-  expectedVersion: number | undefined,
-): ChangeContext {
-  return {
-    actor: actorOf(request.principal),
-    principal: request.principal,
-    now,
-    correlationId: request.correlationId,
-    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-    ...(request.idempotency ? { idempotency: request.idempotency } : {}),
-  };
 }

@@ -6,9 +6,9 @@ import {
   type ProjectorRunner,
   type RunnerOptions,
 } from '@sakip/read-models';
-import { loadAchievementConfig } from './achievement-config';
-import { loadEvaluationConfig, type EvaluationConfig } from '../evaluations/evaluation-config';
-import type { Settings } from './settings';
+import { loadAchievementConfig } from '../settings/achievement-config';
+import { loadEvaluationConfig, type EvaluationConfig } from '../settings/evaluation-config';
+import type { Settings } from '../settings/settings';
 
 /** The database, the event store, the read models and the settings of one process. */
 export interface Infrastructure extends OpenedStore {
