@@ -18,3 +18,5 @@ export * from './shared/clock';
 export * from './shared/handle-command';
 export * from './shared/principal';
 export * from './wiring/infrastructure';
+export * from './review/review';
+export * from './review/findings';
