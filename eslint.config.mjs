@@ -101,6 +101,27 @@ export default tseslint.config(
     },
   },
   {
+    // The application core and the command line load no Nest: only apps/api is the Nest door.
+    files: ['libs/application/**/*.ts', 'apps/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'class-validator', 'class-transformer', 'express'],
+              message: 'Only apps/api is the Nest door; the application core and the CLI load no Nest.',
+            },
+            {
+              group: ['@sakip/api', '@sakip/api/*'],
+              message: 'Apps never import apps (bin/sakip.js hands the HTTP door to the CLI).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/testing/**/*.ts', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-// The `sakip` command. Runs the compiled CLI (npm install builds it; `npm run build` rebuilds it).
+// The `sakip` command: the compiled CLI (apps/cli), given the HTTP API (apps/api) to load when a command
+// serves or describes it. Apps never import apps; this entry point is where the two front doors meet.
+// npm install builds them; `npm run build` rebuilds them.
 const path = require('node:path');
 const fs = require('node:fs');
 
-const entry = path.join(__dirname, '..', 'dist', 'apps', 'api', 'src', 'cli', 'main.js');
-if (!fs.existsSync(entry)) {
+const dist = path.join(__dirname, '..', 'dist', 'apps');
+const cli = path.join(dist, 'cli', 'src', 'main.js');
+const api = path.join(dist, 'api', 'src', 'http-door.js');
+if (!fs.existsSync(cli) || !fs.existsSync(api)) {
   process.stderr.write(
     'sakip is not built yet: run "npm install" (or "npm run build") in ' + path.join(__dirname, '..') + '\n',
   );
   process.exit(1);
 }
-require(entry);
+require(cli).main(async () => require(api).httpDoor);

@@ -43,3 +43,35 @@ export function tempDataDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'sakip-e2e-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** A long-running `sakip` command (serve): resolves `ready` when its stdout shows `readyText`. */
+export function startSakip(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  readyText: string,
+): { ready: Promise<string>; stop: () => Promise<CliRun> } {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', SAKIP_LANG: 'en', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const ready = new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes(readyText)) resolve(stdout);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    void closed.then((code) => reject(new Error(`sakip exited (${code}) before "${readyText}": ${stderr}`)));
+  });
+  return {
+    ready,
+    stop: async () => {
+      child.kill('SIGTERM');
+      const code = await closed;
+      return { code, stdout, stderr };
+    },
+  };
+}

@@ -4,8 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module';
-import type { Infrastructure } from '@sakip/application';
-import type { Clock } from '@sakip/application';
+import type { Clock, Infrastructure } from '@sakip/application';
 import { bodyParserProblems, RequestValidationException } from './shared/problem-details';
 import { correlationMiddleware } from './shared/request-context';
 
@@ -27,7 +26,10 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
   return SwaggerModule.createDocument(app, config);
 }
 
-/** The HTTP application, configured but not listening (tests call init(); `serve` calls listen()). */
+/**
+ * The HTTP application, configured but not listening (tests call init(); `serve` calls listen()). No Nest
+ * shutdown hooks: `sakip serve` handles SIGINT/SIGTERM itself and closes the app, then the store.
+ */
 export async function createApp(infra: Infrastructure, options: AppOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.with(infra, options.clock), {
     bodyParser: false,
@@ -45,6 +47,5 @@ export async function createApp(infra: Infrastructure, options: AppOptions): Pro
     }),
   );
   SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
-  app.enableShutdownHooks();
   return app;
 }

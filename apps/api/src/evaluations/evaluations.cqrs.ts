@@ -10,22 +10,20 @@ import {
 import { DomainError } from '@sakip/domain';
 import { RuleSet, validateRule, type Finding, type RuleFile } from '@sakip/rules';
 import {
-  checkRule,
-  DEFAULT_RULES_DIR,
-  type Infrastructure,
-  type RuleCheck,
-  RuleSets,
-  type StoredRuleSet,
-} from '@sakip/application';
-import {
   actorOf,
   type BatchRecord,
+  checkRule,
   type Clock,
   type CommandResult,
+  DEFAULT_RULES_DIR,
   Evaluator,
   findingsCsv,
   findingsWorkbook,
+  type Infrastructure,
   type OrganisationSummary,
+  type RuleCheck,
+  RuleSets,
+  type StoredRuleSet,
 } from '@sakip/application';
 import type { RequestContext } from '../shared/request-context';
 import { CLOCK, INFRASTRUCTURE } from '../shared/tokens';

@@ -16,8 +16,7 @@ import type {
   SubmissionView,
   TreeNode,
 } from '@sakip/read-models';
-import { PlannerCommands, type SubmissionData } from '@sakip/application';
-import type { Clock, CommandResult } from '@sakip/application';
+import { type Clock, type CommandResult, PlannerCommands, type SubmissionData } from '@sakip/application';
 import { changeContextOf, type RequestContext } from '../shared/request-context';
 import { CLOCK, READ_MODELS } from '../shared/tokens';
 

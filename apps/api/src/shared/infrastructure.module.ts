@@ -1,6 +1,11 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { ApiKeys, type Infrastructure, PlannerCommands } from '@sakip/application';
-import { type Clock, IndicatorQueries } from '@sakip/application';
+import {
+  ApiKeys,
+  type Clock,
+  IndicatorQueries,
+  type Infrastructure,
+  PlannerCommands,
+} from '@sakip/application';
 import { CLOCK, EVENT_STORE, INFRASTRUCTURE, READ_MODELS, SQL_DATABASE } from './tokens';
 
 /** Makes the already-opened infrastructure injectable everywhere. */

@@ -1,10 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
-import { isDomainError, type DomainErrorKind } from '@sakip/domain';
-import { DataDirectoryInUseError, WrongExpectedVersionError } from '@sakip/event-store';
-import { ReadModelNotReadyError } from '@sakip/read-models';
-import type { BundleProblem } from '@sakip/application';
+import { describeError, type BundleProblem } from '@sakip/application';
 
 /** Thrown by handlers for answers that are not domain errors: 401, 403, 404, a rejected bundle. */
 export class ProblemException extends Error {
@@ -53,13 +50,6 @@ export class RequestValidationException extends ProblemException {
   }
 }
 
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
-  conflict: 409,
-  rule: 422,
-  'not-found': 404,
-  forbidden: 403,
-};
-
 interface Problem {
   type: string;
   title: string;
@@ -85,34 +75,8 @@ function problem(
 
 /** Maps every error once to an RFC 9457 Problem Details response (application/problem+json). */
 export function toProblem(error: unknown): Problem {
-  if (isDomainError(error))
-    return problem(STATUS_BY_KIND[error.kind], error.code, error.messages, { ...error.details });
   if (error instanceof ProblemException)
     return problem(error.status, error.code, error.messages, { ...error.extra });
-  if (error instanceof WrongExpectedVersionError) {
-    return problem(
-      409,
-      'STALE_VERSION',
-      {
-        id: `Data sudah diubah orang lain: versi sekarang ${error.actualVersion}, bukan ${String(error.expectedVersion)}. Muat ulang lalu ulangi.`,
-        en: `Someone else changed this first: the current version is ${error.actualVersion}, not ${String(error.expectedVersion)}. Reload and retry.`,
-      },
-      {
-        streamId: error.streamId,
-        currentVersion: error.actualVersion,
-        expectedVersion: error.expectedVersion,
-      },
-    );
-  }
-  if (error instanceof ReadModelNotReadyError) {
-    return problem(503, 'READ_MODEL_NOT_READY', {
-      id: `Model baca "${error.readModel}" belum dibangun; projector membangunnya saat mulai ("sakip project").`,
-      en: error.message,
-    });
-  }
-  if (error instanceof DataDirectoryInUseError) {
-    return problem(503, 'STORE_IN_USE', { id: error.message, en: error.message });
-  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
@@ -132,10 +96,8 @@ export function toProblem(error: unknown): Problem {
       en: 'The request body is too large.',
     });
   }
-  return problem(500, 'INTERNAL_ERROR', {
-    id: 'Terjadi kesalahan pada server.',
-    en: 'Something went wrong on the server.',
-  });
+  const { status, code, messages, details } = describeError(error);
+  return problem(status, code, messages, { ...details });
 }
 
 /**

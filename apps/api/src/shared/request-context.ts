@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { ChangeContext } from '@sakip/application';
-import { actorOf, type Principal } from '@sakip/application';
+import { actorOf, type ChangeContext, type Principal } from '@sakip/application';
 
 /** What every command handler gets from the HTTP request: who, when, correlation, idempotency. */
 export interface RequestContext {

@@ -2,8 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Role } from '@sakip/domain';
 import request from 'supertest';
-import { ApiKeys, type Infrastructure, openInfrastructure } from '@sakip/application';
-import { settingsFromEnv, systemClock } from '@sakip/application';
+import {
+  ApiKeys,
+  type Infrastructure,
+  openInfrastructure,
+  settingsFromEnv,
+  systemClock,
+} from '@sakip/application';
 import { createApp } from '../server';
 
 export interface TestApi {

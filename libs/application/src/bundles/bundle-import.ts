@@ -3,7 +3,6 @@ import {
   documentDecider,
   indicatorDecider,
   INDICATOR_OPTIONAL_FIELDS,
-  isDomainError,
   nodeDecider,
   organisationDecider,
   streamIds,
@@ -11,17 +10,21 @@ import {
   type Command,
   type Decider,
   type DomainEvent,
-  type EventMetadata,
   type NodeLevel,
-  type Provenance,
   NODE_LEVELS,
   interpretValue,
   parsePeriod,
   type RawValue,
 } from '@sakip/domain';
-import { formatPosition, type EventStore, type StoredEvent, type StreamWrite } from '@sakip/event-store';
+import { formatPosition, type EventStore, type StoredEvent } from '@sakip/event-store';
 import stringify from 'safe-stable-stringify';
 import { v5 as uuidv5 } from 'uuid';
+import {
+  CommandPipeline,
+  DecidingStream,
+  type Histories,
+  type PlannedCommand,
+} from '../pipeline/command-pipeline';
 import type { Bundle, BundleBudget, BundleSource } from './bundle';
 import { validateBundleShape, type BundleProblem } from './bundle-validation';
 
@@ -142,7 +145,9 @@ export function countBundle(bundle: Bundle): BundleCounts {
 }
 
 /** A node's yearly pagu: the kind of budget row that is a node's primary figure for the year. */
-function isPrimaryBudgetShape(b: BundleBudget): b is BundleBudget & { node: string; year: number } {
+function isPrimaryBudgetShape(
+  b: BundleBudget,
+): b is BundleBudget & { node: string; year: number; amount: RawValue } {
   return (
     b.node !== undefined &&
     b.year !== undefined &&
@@ -179,17 +184,28 @@ function countStored(events: readonly DomainEvent[]): StoredCounts {
   };
 }
 
-interface PlannedCommand {
-  readonly streamId: string;
-  readonly decider: Decider<unknown, Command, DomainEvent>;
-  readonly command: Command;
+interface PlannedItem {
+  readonly command: PlannedCommand;
   /** Where in the bundle it comes from, for error messages. */
   readonly path: string;
-  readonly source?: BundleSource;
 }
 
-const asDecider = <S, C extends Command, E extends DomainEvent>(decider: Decider<S, C, E>) =>
-  decider as unknown as Decider<unknown, Command, DomainEvent>;
+/** The streams of one aggregate type in one import, each folded once. */
+type Streams<S, C extends Command, E extends DomainEvent> = (streamId: string) => DecidingStream<S, C, E>;
+
+function streamsOf<S, C extends Command, E extends DomainEvent>(
+  decider: Decider<S, C, E>,
+  partitionKey: string,
+): Streams<S, C, E> {
+  const streams = new Map<string, DecidingStream<S, C, E>>();
+  return (streamId) => {
+    const known = streams.get(streamId);
+    if (known) return known;
+    const stream = new DecidingStream(streamId, decider, partitionKey);
+    streams.set(streamId, stream);
+    return stream;
+  };
+}
 
 /**
  * Turns a bundle into events: validates its shape, resolves references against the bundle and what is
@@ -197,7 +213,11 @@ const asDecider = <S, C extends Command, E extends DomainEvent>(decider: Decider
  * append. A rejected bundle writes nothing; a bundle imported before writes nothing and says so.
  */
 export class BundleImporter {
-  constructor(private readonly store: EventStore) {}
+  private readonly pipeline: CommandPipeline;
+
+  constructor(store: EventStore) {
+    this.pipeline = new CommandPipeline(store);
+  }
 
   async import(input: unknown, context: ImportContext): Promise<ImportOutcome> {
     const progress = context.onProgress ?? (() => undefined);
@@ -218,63 +238,34 @@ export class BundleImporter {
       ...(bundle.nodes ?? []).flatMap((n) => (n.parent ? [n.parent] : [])),
       ...(bundle.indicators ?? []).map((i) => i.node),
     ];
-    const streamsToRead = [
-      ...new Set([
-        ...plan.map((p) => p.streamId),
-        ...referencedNodes.map((id) => streamIds.node(organisationId, id)),
-      ]),
-    ];
-    const existing = await this.store.readStreams(streamsToRead);
+    const streams = [...new Set(plan.map((p) => p.command.stream))];
+    const existing = await this.pipeline.read([
+      ...streams.map((stream) => stream.streamId),
+      ...referencedNodes.map((id) => streamIds.node(organisationId, id)),
+    ]);
 
     const referenceProblems = checkReferences(bundle, existing);
     if (referenceProblems.length > 0) return { ok: false, problems: referenceProblems };
 
-    const states = new Map<string, unknown>();
-    const newEvents = new Map<string, { event: DomainEvent; provenance: Provenance }[]>();
     const problems: BundleProblem[] = [];
-    plan.forEach((item, index) => {
-      let state = states.get(item.streamId);
-      if (state === undefined) {
-        state = (existing.get(item.streamId) ?? []).reduce(
-          (s, stored) => item.decider.evolve(s, { type: stored.type, data: stored.data }),
-          item.decider.initialState(),
-        );
-      }
-      try {
-        const events = item.decider.decide(item.command, state);
-        for (const event of events) state = item.decider.evolve(state, event);
-        const provenance: Provenance = { documentId, ...(item.source ?? {}) };
-        const list = newEvents.get(item.streamId) ?? [];
-        list.push(...events.map((event) => ({ event, provenance })));
-        newEvents.set(item.streamId, list);
-      } catch (error) {
-        if (!isDomainError(error)) throw error;
-        problems.push({ path: item.path, en: error.messages.en, id: error.messages.id });
-      }
-      states.set(item.streamId, state);
-      if (index % 500 === 0) progress({ phase: 'deciding', done: index, total: plan.length });
-    });
+    this.pipeline.decide(
+      plan.map((item) => item.command),
+      existing,
+      (_command, index, error) =>
+        problems.push({ path: plan[index]!.path, en: error.messages.en, id: error.messages.id }),
+      (index) => {
+        if (index % 500 === 0) progress({ phase: 'deciding', done: index, total: plan.length });
+      },
+    );
     if (problems.length > 0) return { ok: false, problems };
 
-    const writes: StreamWrite[] = [];
-    for (const [streamId, events] of newEvents) {
-      if (events.length === 0) continue;
-      const version = existing.get(streamId)?.length ?? 0;
-      writes.push({
-        streamId,
-        partitionKey: organisationId,
-        expectedVersion: version,
-        events: events.map(({ event, provenance }, i) => ({
-          id: uuidv5(`${contentHash}|${streamId}|${version + i + 1}`, EVENT_ID_NAMESPACE),
-          type: event.type,
-          data: event.data,
-          metadata: metadataFor(context, provenance) as unknown as Record<string, unknown>,
-        })),
-      });
-    }
-    const allNew = writes.flatMap((w) => w.events);
-    progress({ phase: 'writing', done: 0, total: allNew.length });
-    const result = writes.length > 0 ? await this.store.appendMany(writes) : undefined;
+    const total = streams.reduce((sum, stream) => sum + stream.decided.length, 0);
+    progress({ phase: 'writing', done: 0, total });
+    const { events: allNew, result } = await this.pipeline.append(streams, existing, {
+      metadata: context,
+      eventIds: (streamId, version, i) =>
+        uuidv5(`${contentHash}|${streamId}|${version + i + 1}`, EVENT_ID_NAMESPACE),
+    });
     const position = result?.position ?? latestPosition(existing);
     progress({ phase: 'done', done: allNew.length, total: allNew.length });
 
@@ -349,11 +340,7 @@ export function warningsOf(bundle: Bundle): ImportWarning[] {
   return warnings;
 }
 
-function metadataFor(context: ImportContext, provenance: Provenance): EventMetadata {
-  return { actor: context.actor, recordedAt: context.now, correlationId: context.correlationId, provenance };
-}
-
-function latestPosition(streams: Map<string, StoredEvent[]>) {
+function latestPosition(streams: Histories) {
   let latest: StoredEvent['position'] | undefined;
   for (const events of streams.values()) {
     for (const e of events) {
@@ -368,21 +355,25 @@ function latestPosition(streams: Map<string, StoredEvent[]>) {
   return latest;
 }
 
-function planCommands(bundle: Bundle, documentId: string, contentHash: string): PlannedCommand[] {
+function planCommands(bundle: Bundle, documentId: string, contentHash: string): PlannedItem[] {
   const org = bundle.organisation.id;
   const ref = { organisationId: org };
-  const plan: PlannedCommand[] = [];
-  const add = (
+  const plan: PlannedItem[] = [];
+  const add = <S, C extends Command, E extends DomainEvent>(
     streamId: string,
-    decider: Decider<unknown, Command, DomainEvent>,
-    command: Command,
+    streams: Streams<S, C, E>,
+    command: NoInfer<C>,
     path: string,
     source?: BundleSource,
-  ) => plan.push({ streamId, decider, command, path, ...(source ? { source } : {}) });
-  const organisation = asDecider(organisationDecider);
-  const document = asDecider(documentDecider);
-  const node = asDecider(nodeDecider);
-  const indicator = asDecider(indicatorDecider);
+  ) =>
+    plan.push({
+      command: streams(streamId).command(command, { provenance: { documentId, ...(source ?? {}) } }),
+      path,
+    });
+  const organisation = streamsOf(organisationDecider, org);
+  const document = streamsOf(documentDecider, org);
+  const node = streamsOf(nodeDecider, org);
+  const indicator = streamsOf(indicatorDecider, org);
   const doc = bundle.document;
   const sourceDocument = {
     id: documentId,
@@ -658,7 +649,7 @@ function findDuplicates(bundle: Bundle): BundleProblem[] {
   return problems;
 }
 
-function checkReferences(bundle: Bundle, existing: Map<string, StoredEvent[]>): BundleProblem[] {
+function checkReferences(bundle: Bundle, existing: Histories): BundleProblem[] {
   const org = bundle.organisation.id;
   const nodes = new Set((bundle.nodes ?? []).map((n) => n.id));
   const indicators = new Set((bundle.indicators ?? []).map((i) => i.id));

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, type Finding } from '@sakip/rules';
 import { BundleImporter } from '../bundles/bundle-import';
 import { openInfrastructure, type Infrastructure } from '../wiring/infrastructure';
 import { settingsFromEnv } from '../settings/settings';
-import { handleCommand } from '../shared/handle-command';
+import { CommandPipeline } from '../pipeline/command-pipeline';
 import { indicatorDecider } from '@sakip/domain';
 import { asNewOrganisation, importContext, loadFixture, TEST_ACTOR } from '../testing/fixtures';
 import { Evaluator } from './evaluator';
@@ -139,8 +139,7 @@ describe('evaluation of the Karanganyar Renstra (embedded store)', () => {
 
     // The world moves on: a planner revises a target after its year ended.
     const stream = streamIds.indicator(ORG, 'S1-I1');
-    await handleCommand(
-      infra.store,
+    await new CommandPipeline(infra.store).execute(
       stream,
       indicatorDecider,
       {

@@ -23,7 +23,7 @@ import {
   type RuleStats,
   type Severity,
 } from '@sakip/rules';
-import { handleCommand } from '../shared/handle-command';
+import { CommandPipeline } from '../pipeline/command-pipeline';
 import type { StoredRuleSet } from './rule-sets';
 
 export const evaluationStream = (batchId: string) => `evaluation-${batchId}`;
@@ -175,8 +175,7 @@ export class Evaluator {
     const parts: Finding[][] = [];
     for (let i = 0; i < outcome.findings.length; i += FINDINGS_PER_EVENT)
       parts.push(outcome.findings.slice(i, i + FINDINGS_PER_EVENT));
-    const result = await handleCommand(
-      this.store,
+    const result = await new CommandPipeline(this.store).execute(
       evaluationStream(batchId),
       evaluationDecider,
       { type: 'RecordEvaluation', data: { ...recorded, findingParts: parts } },

@@ -19,7 +19,7 @@ import {
   type RuleProblem,
 } from '@sakip/rules';
 import { packageRoot } from '../settings/package-root';
-import { handleCommand, type CommandResult } from '../shared/handle-command';
+import { CommandPipeline, type CommandResult } from '../pipeline/command-pipeline';
 
 export const DEFAULT_RULES_DIR = join(packageRoot(), 'rules');
 
@@ -54,7 +54,11 @@ export async function checkRule(candidate: unknown): Promise<RuleCheck> {
 
 /** The versions of the evaluation rule set, stored as events in the "rule-set" stream. */
 export class RuleSets {
-  constructor(private readonly store: EventStore) {}
+  private readonly pipeline: CommandPipeline;
+
+  constructor(private readonly store: EventStore) {
+    this.pipeline = new CommandPipeline(store);
+  }
 
   async versions(): Promise<StoredRuleSet[]> {
     const events = await this.store.readStream(RULE_SET_STREAM);
@@ -163,8 +167,7 @@ export class RuleSets {
     context: { actor: Actor; now: string; correlationId: string },
   ): Promise<CommandResult> {
     const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
-    return handleCommand(
-      this.store,
+    return this.pipeline.execute(
       RULE_SET_STREAM,
       ruleSetDecider,
       { type: 'PublishRuleSet', data: { hash: ruleSetHash(sorted), rules: sorted, change } },

@@ -11,7 +11,7 @@ import {
 import type { EventStore } from '@sakip/event-store';
 import type { Principal } from '../shared/principal';
 import type { Clock } from '../shared/clock';
-import { handleCommand, type CommandResult } from '../shared/handle-command';
+import { CommandPipeline, type CommandResult } from '../pipeline/command-pipeline';
 
 const TOKEN = /^sakip_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 
@@ -34,12 +34,15 @@ const hash = (secret: string) => createHash('sha256').update(secret).digest('hex
  */
 export class ApiKeys {
   private cache: { state: AccessState; at: number } | undefined;
+  private readonly pipeline: CommandPipeline;
 
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly cacheMs = 2000,
-  ) {}
+  ) {
+    this.pipeline = new CommandPipeline(store);
+  }
 
   async issue(
     request: { role: Role; organisations?: readonly string[]; label: string },
@@ -49,8 +52,7 @@ export class ApiKeys {
     const keyId = randomBytes(6).toString('hex');
     const secret = randomBytes(32).toString('base64url');
     const organisations = [...new Set(request.organisations ?? [])];
-    const result = await handleCommand(
-      this.store,
+    const result = await this.pipeline.execute(
       ACCESS_STREAM,
       accessDecider,
       {
@@ -76,8 +78,7 @@ export class ApiKeys {
     actor: Actor,
     correlationId: string,
   ): Promise<CommandResult> {
-    const result = await handleCommand(
-      this.store,
+    const result = await this.pipeline.execute(
       ACCESS_STREAM,
       accessDecider,
       { type: 'RevokeApiKey', data: { keyId, ...(reason ? { reason } : {}) } },

@@ -8,7 +8,7 @@ import {
 } from '@sakip/domain';
 import type { EventStore } from '@sakip/event-store';
 import type { ReadModels } from '@sakip/read-models';
-import { handleCommand, type CommandResult } from '../shared/handle-command';
+import { CommandPipeline, type CommandResult } from '../pipeline/command-pipeline';
 import { mayWriteFor, organisationOutOfScope, type Principal } from '../shared/principal';
 import { resolveIndicatorRef } from './indicator-ref';
 
@@ -42,10 +42,14 @@ export interface ChangeContext {
 
 /** Planner and operator commands, for the API and the CLI alike. */
 export class PlannerCommands {
+  private readonly pipeline: CommandPipeline;
+
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     private readonly readModels: ReadModels,
-  ) {}
+  ) {
+    this.pipeline = new CommandPipeline(store);
+  }
 
   async change(ref: string, change: IndicatorChange, context: ChangeContext): Promise<CommandResult> {
     const { organisationId, indicatorId } = await resolveIndicatorRef(ref, this.readModels);
@@ -54,8 +58,7 @@ export class PlannerCommands {
       type: change.type,
       data: { ...change.data, organisationId, indicatorId },
     } as IndicatorCommand;
-    return handleCommand(
-      this.store,
+    return this.pipeline.execute(
       streamIds.indicator(organisationId, indicatorId),
       indicatorDecider,
       command,
@@ -72,8 +75,7 @@ export class PlannerCommands {
     context: ChangeContext,
   ): Promise<CommandResult> {
     this.checkScope(organisationId, context.principal);
-    return handleCommand(
-      this.store,
+    return this.pipeline.execute(
       streamIds.organisation(organisationId),
       organisationDecider,
       { type: 'RecordSubmission', data: { ...data, organisationId } },

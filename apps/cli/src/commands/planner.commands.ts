@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { DOCUMENT_KINDS, isOneOf, isPeriod, type RawValue } from '@sakip/domain';
-import { type ChangeContext, type IndicatorChange, PlannerCommands } from '@sakip/application';
-import type { CommandResult } from '@sakip/application';
+import {
+  type ChangeContext,
+  type CommandResult,
+  type IndicatorChange,
+  PlannerCommands,
+} from '@sakip/application';
 import { withInfrastructure, type CliContext } from '../context';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import type { Infrastructure } from '@sakip/application';
-import { createApp } from '../../server';
+import type { Infrastructure, RunningServer } from '@sakip/application';
 import type { CliContext } from '../context';
 
 export function registerServeCommand(program: Command, context: CliContext): void {
@@ -16,17 +15,18 @@ export function registerServeCommand(program: Command, context: CliContext): voi
 /** Runs the API until SIGINT/SIGTERM, then closes everything. */
 export async function serve(context: CliContext, infra: Infrastructure): Promise<void> {
   const { out } = context;
-  const app = await createApp(infra, { clock: context.clock });
-  const stop = async () => {
-    await app.close();
-    await infra.close();
-  };
+  let server: RunningServer;
   try {
-    await app.listen(context.settings.port);
+    const door = await context.httpDoor();
+    server = await door.serve(infra, { port: context.settings.port, clock: context.clock });
   } catch (error) {
-    await stop();
+    await infra.close();
     throw error;
   }
+  const stop = async () => {
+    await server.close();
+    await infra.close();
+  };
   const url = `http://localhost:${context.settings.port}`;
   out.say({
     id: `API berjalan di ${url} (penyimpanan: ${infra.store.description})`,

@@ -1,23 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { openInfrastructure } from '@sakip/application';
-import { settingsFromEnv, systemClock } from '@sakip/application';
-import { createApp, openApiDocument } from '../../server';
 import type { CliContext } from '../context';
-
-/** The OpenAPI document as generated from the code (on a throw-away in-memory store). */
-export async function generateOpenApi(): Promise<string> {
-  const infra = await openInfrastructure(settingsFromEnv({ SAKIP_DATA_DIR: 'memory://' }));
-  try {
-    const app = await createApp(infra, { clock: systemClock, logger: false });
-    const document = openApiDocument(app);
-    await app.close();
-    return `${JSON.stringify(document, null, 2)}\n`;
-  } finally {
-    await infra.close();
-  }
-}
 
 export function registerOpenApiCommand(program: Command, context: CliContext): void {
   program
@@ -25,7 +9,7 @@ export function registerOpenApiCommand(program: Command, context: CliContext): v
     .description('write the OpenAPI document generated from the code (committed as docs/openapi.json)')
     .option('--out <file>', 'where to write it ("-" for stdout)', 'docs/openapi.json')
     .action(async (options: { out: string }) => {
-      const text = await generateOpenApi();
+      const text = `${JSON.stringify(await (await context.httpDoor()).openApiDocument(), null, 2)}\n`;
       if (options.out === '-') {
         context.out.stdout.write(text);
         return;

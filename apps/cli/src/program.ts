@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { DataDirectoryInUseError } from '@sakip/event-store';
-import { type Clock, settingsFromEnv, systemClock } from '@sakip/application';
+import { describeError, settingsFromEnv, systemClock, type Clock, type HttpDoor } from '@sakip/application';
 import { registerImportCommand } from './commands/import.command';
 import { registerProjectCommand } from './commands/project.command';
 import { registerReadCommands } from './commands/read.commands';
@@ -16,7 +16,6 @@ import { registerQuickstartCommand } from './commands/quickstart.command';
 import { registerServeCommand } from './commands/serve.command';
 import { cliActor, defaultOpen, type CliContext } from './context';
 import { Output } from './output';
-import { toProblem } from '../shared/problem-details';
 
 export interface CliEnvironment {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -24,6 +23,8 @@ export interface CliEnvironment {
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
   readonly clock?: Clock;
+  /** Loads the HTTP API (bin/sakip.js passes apps/api's door; without it, serve and openapi refuse). */
+  readonly loadHttpDoor?: () => Promise<HttpDoor>;
 }
 
 export function buildProgram(context: CliContext): Command {
@@ -64,6 +65,9 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     actor: cliActor(),
     cwd: environment.cwd,
     openInfrastructure: defaultOpen(settings),
+    httpDoor:
+      environment.loadHttpDoor ??
+      (() => Promise.reject(new Error('this sakip was started without its HTTP API (run bin/sakip.js)'))),
   };
   const program = buildProgram(context);
   process.exitCode = 0;
@@ -77,7 +81,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       return 1;
     }
     // Known failures (domain rules, stale versions, unknown references) in the user's language, as the API says them.
-    const problem = toProblem(error);
+    const problem = describeError(error);
     out.error(
       problem.status < 500
         ? `${out.t({ id: 'galat', en: 'error' })} [${problem.code}]: ${out.t(problem.messages)}`

@@ -1,7 +1,12 @@
 import { userInfo } from 'node:os';
 import type { Actor } from '@sakip/domain';
-import { type Infrastructure, openInfrastructure } from '@sakip/application';
-import type { Clock, Settings } from '@sakip/application';
+import {
+  openInfrastructure,
+  type Clock,
+  type HttpDoor,
+  type Infrastructure,
+  type Settings,
+} from '@sakip/application';
 import type { Output } from './output';
 
 /** What every command gets: where to write, the settings, a clock, and a way to open the store. */
@@ -13,6 +18,8 @@ export interface CliContext {
   readonly actor: Actor;
   readonly cwd: string;
   openInfrastructure(): Promise<Infrastructure>;
+  /** The HTTP API, loaded only by the commands that serve it or describe it (serve, quickstart, openapi). */
+  httpDoor(): Promise<HttpDoor>;
 }
 
 export function cliActor(): Actor {
