@@ -49,12 +49,13 @@ export type ClassGroup = (typeof DEFECT_CLASSES)[DefectClass];
 export const DEFECT_CLASS_NAMES = Object.keys(DEFECT_CLASSES) as DefectClass[];
 
 /**
- * A review reports defects of what documents say; a compliance evaluation reports what the store lacks
- * for an organisation and a year. Only `document-missing` is compliance.
+ * A review reports defects of what documents say (indicator, period, node and document rules); a
+ * compliance evaluation reports what the store holds or lacks for an organisation and a year
+ * (organisation rules: a missing LKjIP, a late submission). A review never runs organisation rules.
  */
 export type EvaluationKind = 'review' | 'compliance';
-export const evaluationKindOf = (defectClass: DefectClass): EvaluationKind =>
-  DEFECT_CLASSES[defectClass] === 'compliance' ? 'compliance' : 'review';
+export const evaluationKindOf = (rule: Pick<RuleFile, 'scope'>): EvaluationKind =>
+  rule.scope === 'organisation' ? 'compliance' : 'review';
 
 export const SCOPES = ['indicator', 'indicator-period', 'node', 'document', 'organisation'] as const;
 export type Scope = (typeof SCOPES)[number];

@@ -65,6 +65,8 @@ abstract class EvaluationHandler {
       settings: this.infra.evaluation.settings,
       lke: this.infra.evaluation.lke,
       ...(dto.organisations && dto.organisations.length > 0 ? { organisations: dto.organisations } : {}),
+      ...(dto.kinds && dto.kinds.length > 0 ? { kinds: dto.kinds } : {}),
+      ...(dto.document ? { document: dto.document } : {}),
     };
   }
 }

@@ -2,7 +2,7 @@ import { defineScopeFacts } from './define';
 import { COMMON_FACTS } from './common.facts';
 import { PLAN_KINDS, type OrganisationContext } from './context';
 import type { DocumentModel } from './model';
-import { lkjipDeadline, pkDeadline } from '../settings';
+import { pkDeadline } from '../settings';
 
 export interface DocumentContext {
   readonly org: OrganisationContext;
@@ -16,11 +16,17 @@ function agreementsOf(c: DocumentContext) {
   );
 }
 
-function lkjipSubmission(c: DocumentContext) {
-  const year = c.document.period.end;
-  return c.org.model.submissions
-    .filter((s) => s.kind === 'lkjip' && s.year === year)
-    .sort((a, b) => a.submittedOn.localeCompare(b.submittedOn))[0];
+function lateAgreements(c: DocumentContext) {
+  const byYear = new Map<number, { year: number; signedOn: string; deadline: string }>();
+  for (const i of c.org.model.indicators.values())
+    for (const [year, a] of i.agreements) {
+      if (a.documentId !== c.document.documentId || a.signedOn === null) continue;
+      const deadline = pkDeadline(c.org.deadlines, year);
+      const current = byYear.get(year);
+      if (a.signedOn > deadline && (!current || a.signedOn > current.signedOn))
+        byYear.set(year, { year, signedOn: a.signedOn, deadline });
+    }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 
 export const DOCUMENT_FACTS = defineScopeFacts<DocumentContext>('document', {
@@ -76,31 +82,15 @@ export const DOCUMENT_FACTS = defineScopeFacts<DocumentContext>('document', {
     description: 'how many of its PK targets have no signing date',
     compute: (c) => agreementsOf(c).filter((a) => a.signedOn === null).length,
   },
-  pkSignedOn: {
-    type: 'date',
-    nullable: true,
-    description: 'latest signing date of the PK targets the document states',
-    compute: (c) =>
-      agreementsOf(c)
-        .map((a) => a.signedOn)
-        .filter((d): d is string => d !== null)
-        .sort()
-        .pop() ?? null,
+  lateAgreements: {
+    type: 'object',
+    description:
+      "the document's PK targets signed after the PK deadline of their year (setting: months after the DPA's approval): year, signing date, deadline",
+    compute: (c) => lateAgreements(c),
   },
-  pkDeadline: {
-    type: 'date',
-    description: "PK due date for the document's first year (setting: months after the DPA's approval)",
-    compute: (c) => pkDeadline(c.org.deadlines, c.document.period.start),
-  },
-  lkjipSubmittedOn: {
-    type: 'date',
-    nullable: true,
-    description: 'for an LKjIP: when the report of its year was submitted',
-    compute: (c) => (c.document.kind === 'lkjip' ? (lkjipSubmission(c)?.submittedOn ?? null) : null),
-  },
-  lkjipDeadline: {
-    type: 'date',
-    description: "LKjIP due date of the document's last year (setting; per government)",
-    compute: (c) => lkjipDeadline(c.org.deadlines, c.document.period.end),
+  lateAgreementCount: {
+    type: 'number',
+    description: 'how many years with such PK targets',
+    compute: (c) => lateAgreements(c).length,
   },
 });

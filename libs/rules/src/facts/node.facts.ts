@@ -124,7 +124,12 @@ function rollupGaps(c: NodeContext) {
       return !b || value(b.value).kind !== 'number';
     });
     const funded = c.children.filter((child) => (budgetOf(child, year) ?? 0) > 0);
-    if (own !== undefined && own > 0 && missing.length > 0 && c.children.some((child) => child.budgets.size > 0))
+    if (
+      own !== undefined &&
+      own > 0 &&
+      missing.length > 0 &&
+      c.children.some((child) => child.budgets.size > 0)
+    )
       gaps.push({ year, children: missing.map((n) => n.definition.nodeId) });
     else if (!c.node.budgets.has(year) && funded.length > 0 && c.node.budgets.size > 0)
       gaps.push({ year, children: funded.map((n) => n.definition.nodeId), parentHasNone: true });
