@@ -110,6 +110,11 @@ const LABELS: Record<string, Record<Language, string>> = {
   children: { id: 'anak', en: 'children' },
   budget: { id: 'pagu', en: 'budget' },
   issue: { id: 'masalah', en: 'issue' },
+  year_value: { id: 'realisasi tahunan', en: 'year' },
+  parts: { id: 'per periode', en: 'periods' },
+  sum: { id: 'jumlah', en: 'sum' },
+  signedOn: { id: 'ditandatangani', en: 'signed' },
+  deadline: { id: 'batas', en: 'deadline' },
 };
 
 /**
@@ -139,7 +144,7 @@ export function formatFact(value: FactValue, language: Language = 'en'): string 
       })
       .join(', ');
   }
-  return String(value);
+  return typeof value === 'bigint' ? value.toString() : '';
 }
 
 /** The value at a dotted path of a fact ("finalTargetCheck.expected"). */

@@ -22,7 +22,7 @@ export interface EvaluationSettings {
 }
 
 export const DEFAULT_SETTINGS: EvaluationSettings = {
-  achievementTolerance: 1,
+  achievementTolerance: 0.5,
   lowerIsBetter: 'inverse-difference',
   deadlines: {
     dpaApproved: '12-31',

@@ -27,9 +27,11 @@ export class MemoryEventStore implements EventStore {
   private readonly listeners = new Set<() => void>();
   private commit = 0n;
 
-  async initialise(): Promise<void> {}
+  initialise(): Promise<void> {
+    return Promise.resolve();
+  }
 
-  async appendToStream(
+  appendToStream(
     streamId: string,
     events: readonly EventToAppend[],
     options: { expectedVersion: ExpectedVersion; partitionKey?: string },
@@ -37,7 +39,15 @@ export class MemoryEventStore implements EventStore {
     return this.appendMany([{ streamId, events, ...options }]);
   }
 
-  async appendMany(writes: readonly StreamWrite[]): Promise<AppendResult> {
+  appendMany(writes: readonly StreamWrite[]): Promise<AppendResult> {
+    try {
+      return Promise.resolve(this.append(writes));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private append(writes: readonly StreamWrite[]): AppendResult {
     for (const write of writes) {
       const fresh = write.events.filter((e) => !this.ids.has(e.id));
       const actual = this.streams.get(write.streamId)?.length ?? 0;
@@ -85,15 +95,15 @@ export class MemoryEventStore implements EventStore {
     return { versions, position, written, duplicates };
   }
 
-  async readStream(streamId: string): Promise<StoredEvent[]> {
-    return [...(this.streams.get(streamId) ?? [])];
+  readStream(streamId: string): Promise<StoredEvent[]> {
+    return Promise.resolve([...(this.streams.get(streamId) ?? [])]);
   }
 
-  async readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
-    return new Map(streamIds.map((id) => [id, [...(this.streams.get(id) ?? [])]]));
+  readStreams(streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    return Promise.resolve(new Map(streamIds.map((id) => [id, [...(this.streams.get(id) ?? [])]])));
   }
 
-  async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+  readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
     const result: StoredEvent[] = [];
     for (const event of this.log) {
       if (comparePositions(event.position, options.after) <= 0) continue;
@@ -102,22 +112,23 @@ export class MemoryEventStore implements EventStore {
       result.push(event);
       if (options.limit !== undefined && result.length >= options.limit) break;
     }
-    return result;
+    return Promise.resolve(result);
   }
 
-  async headPosition(): Promise<Position> {
-    return this.log[this.log.length - 1]?.position ?? START;
+  headPosition(): Promise<Position> {
+    return Promise.resolve(this.log[this.log.length - 1]?.position ?? START);
   }
 
-  async countAfter(after: Position): Promise<number> {
-    return this.log.filter((e) => comparePositions(e.position, after) > 0).length;
+  countAfter(after: Position): Promise<number> {
+    return Promise.resolve(this.log.filter((e) => comparePositions(e.position, after) > 0).length);
   }
 
-  async watch(onAppend: () => void): Promise<() => Promise<void>> {
+  watch(onAppend: () => void): Promise<() => Promise<void>> {
     this.listeners.add(onAppend);
-    return async () => {
+    return Promise.resolve(() => {
       this.listeners.delete(onAppend);
-    };
+      return Promise.resolve();
+    });
   }
 
   subscribe(options: SubscriptionOptions): Subscription {
@@ -128,7 +139,8 @@ export class MemoryEventStore implements EventStore {
     );
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.listeners.clear();
+    return Promise.resolve();
   }
 }

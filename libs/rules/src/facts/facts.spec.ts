@@ -198,6 +198,27 @@ describe('indicator facts', () => {
   });
 });
 
+describe('period sums', () => {
+  it('finds quarters of a count that do not add up to the year', () => {
+    const report = (period: string, v: string) =>
+      event('RealisationReported', { indicatorId: 'K1-I1', period, value: v, documentId: DOC });
+    const facts = factsOf(
+      [
+        indicator('K1-I1', 'K1', { name: 'Jumlah laporan', unit: 'laporan' }),
+        report('2025', '24'),
+        report('2025-Q1', '7'),
+        report('2025-Q2', '4'),
+        report('2025-Q3', '3'),
+        report('2025-Q4', '3'),
+      ],
+      'indicator:K1-I1',
+    );
+    expect(facts['periodSumMismatches']).toEqual([
+      expect.objectContaining({ year: 2025, year_value: 24, sum: 17 }),
+    ]);
+  });
+});
+
 describe('node facts', () => {
   it('finds a budget that swings while the targets stay, on the lowest node where it happens', () => {
     const facts = factsOf(

@@ -712,6 +712,17 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
       );
     },
   },
+  periodSumMismatches: {
+    type: 'object',
+    description:
+      "for a count produced each year (aggregation sum): years whose quarters or semesters, all reported, do not add up to the year's realisation",
+    compute: periodSums,
+  },
+  periodSumMismatchCount: {
+    type: 'number',
+    description: 'how many such years',
+    compute: (c) => periodSums(c).length,
+  },
   misreportedAchievements: {
     type: 'object',
     description:
@@ -798,6 +809,42 @@ function misreported(c: IndicatorContext) {
       },
     ];
   });
+}
+
+/**
+ * For a count of things produced (aggregation sum, stated or inferred): years whose four quarters or two
+ * semesters (all reported, all numbers) do not add up to the year's realisation.
+ */
+function periodSums(c: IndicatorContext) {
+  const def = c.indicator.definition;
+  const aggregation = def.aggregation ?? inferAggregation(c.unit, def.name)?.aggregation;
+  if (aggregation !== 'sum') return [];
+  const byYear = new Map<number, Map<string, number | undefined>>();
+  for (const r of c.indicator.realisations.values()) {
+    const p = parsePeriod(r.period);
+    if (!p) continue;
+    const parts = byYear.get(p.year) ?? new Map<string, number | undefined>();
+    parts.set(r.period, numericValue(value(r.value)));
+    byYear.set(p.year, parts);
+  }
+  const out: { year: number; year_value: number; parts: string; sum: number }[] = [];
+  for (const [year, parts] of byYear) {
+    const whole = parts.get(String(year));
+    if (whole === undefined) continue;
+    for (const names of [[1, 2, 3, 4].map((q) => `${year}-Q${q}`), [1, 2].map((h) => `${year}-S${h}`)]) {
+      const values = names.map((n) => parts.get(n));
+      if (values.some((v) => v === undefined)) continue;
+      const sum = round((values as number[]).reduce((a, b) => a + b, 0));
+      if (Math.abs(sum - whole) > 0.005)
+        out.push({
+          year,
+          year_value: whole,
+          parts: names.map((n, i) => `${n}: ${values[i]}`).join(', '),
+          sum,
+        });
+    }
+  }
+  return out.sort((a, b) => a.year - b.year);
 }
 
 function pkDiffers(c: IndicatorContext): number[] {

@@ -51,7 +51,7 @@ const budgetOf = (node: NodeModel, year: number) => {
 /** The plan years' budgets, when every one is a number. */
 function planBudgets(c: NodeContext): number[] | undefined {
   const list = c.years.map((y) => budgetOf(c.node, y));
-  return list.length >= 2 && list.every((b) => b !== undefined) ? (list as number[]) : undefined;
+  return list.length >= 2 && list.every((b): b is number => b !== undefined) ? list : undefined;
 }
 
 /** The node's plan indicators have the same number as target in every plan year (above 0). */
