@@ -79,6 +79,13 @@ describe('interpreting document values', () => {
     expect(interpretValue('(262 orang)').kind).toBe('unparseable');
   });
 
+  it('reads a number written with a bound before it, keeping the raw text', () => {
+    expect(interpretValue('≥ 80')).toEqual({ kind: 'number', raw: '≥ 80', value: 80 });
+    expect(interpretValue('min. 75 %')).toEqual({ kind: 'number', raw: 'min. 75 %', value: 75, unit: '%' });
+    expect(interpretValue('>BB')).toMatchObject({ kind: 'grade', grade: 'BB' });
+    expect(interpretValue('≥').kind).toBe('unparseable');
+  });
+
   it('tells a missing cell from a cell printed empty', () => {
     expect(isMissing(interpretValue(null))).toBe(true);
     expect(isMissing(interpretValue(undefined))).toBe(true);

@@ -31,6 +31,9 @@ const UNIT = /^[%\p{L}][\p{L}\p{M}\s/%.()\-']*$/u;
 // A compound value: a quantity followed by a second one in parentheses, "46% (262 orang)".
 const COMPOUND = /^(.*?\d.*?)\s*\(\s*([-\u2212]?\s*\d[^()]*?)\s*\)$/;
 
+const BOUND =
+  /^(?:≥|≤|>=|<=|>|<|min\.?|minimal|maks\.?|maksimal|paling sedikit|sekurang-kurangnya)\s*(\S.*)$/i;
+
 function numberWithUnit(text: string): { value: number; unit?: string } | undefined {
   const parts = NUMBER_THEN_UNIT.exec(text);
   if (parts?.[1] === undefined) return undefined;
@@ -61,6 +64,12 @@ export function interpretValue(raw: RawValue | null | undefined): DocumentValue 
     if (value !== undefined) return { kind: 'number', raw, value, unit: 'Rp' };
   }
 
+  // A bound written before the number ("≥ 80", "min. 75") is read as the number; the raw text keeps it.
+  const bound = BOUND.exec(text);
+  if (bound?.[1] !== undefined) {
+    const inner = interpretValue(bound[1]);
+    if (inner.kind === 'number' || inner.kind === 'grade') return { ...inner, raw };
+  }
   const compound = COMPOUND.exec(text);
   if (compound?.[1] !== undefined && compound[2] !== undefined) {
     const main = numberWithUnit(compound[1]);

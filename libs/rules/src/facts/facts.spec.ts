@@ -198,6 +198,38 @@ describe('indicator facts', () => {
   });
 });
 
+describe('capaian and PK within one report', () => {
+  it('accepts a capaian that fits lower-is-better when the document states no polarity', () => {
+    const facts = factsOf(
+      [
+        indicator('P1-I1', 'P1', { name: 'Angka kemiskinan', unit: '%' }),
+        event('RealisationReported', {
+          indicatorId: 'P1-I1',
+          period: '2024',
+          value: '8,5',
+          target: '8,96',
+          reportedAchievement: '105,13',
+          documentId: DOC,
+        }),
+      ],
+      'indicator:P1-I1',
+    );
+    expect(facts['misreportedAchievementCount']).toBe(0);
+  });
+
+  it("marks a PK target that differs from the same document's target of the year", () => {
+    const facts = factsOf(
+      [
+        indicator('P1-I1', 'P1', { name: 'Persentase layanan', unit: '%' }),
+        target('P1-I1', 2024, '250'),
+        event('AgreementTargetSet', { indicatorId: 'P1-I1', year: 2024, value: '275', documentId: DOC }),
+      ],
+      'indicator:P1-I1',
+    );
+    expect(facts['conflictingFields']).toEqual(['agreement 2024']);
+  });
+});
+
 describe('period sums', () => {
   it('finds quarters of a count that do not add up to the year', () => {
     const report = (period: string, v: string) =>

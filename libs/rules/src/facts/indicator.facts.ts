@@ -4,6 +4,8 @@ import {
   parsePeriod,
   sameRawMeaning,
   type DocumentValue,
+  type LowerIsBetterConvention,
+  type Polarity,
   type RawValue,
 } from '@sakip/domain';
 import { defineScopeFacts } from './define';
@@ -179,12 +181,35 @@ function conflictsOf(c: IndicatorContext): Conflict[] {
         ),
       });
   }
-  // A realisation row's own target against the plan's target of that year.
+  // A realisation row's own target, and a PK target, against the same document's target of that year.
+  for (const [year, pk] of c.indicator.agreements) {
+    const plan = c.indicator.targets.get(year);
+    if (
+      plan &&
+      pk.documentId !== null &&
+      plan.documentId === pk.documentId &&
+      !isEmpty(pk.value) &&
+      !sameRawMeaning(plan.value, pk.value)
+    )
+      conflicts.push({
+        field: 'agreement',
+        period: String(year),
+        values: describeConflict('target', [
+          { raw: plan.value, table: 'target' },
+          { raw: pk.value, table: 'PK' },
+        ]),
+      });
+  }
   for (const r of c.indicator.realisations.values()) {
     const year = parsePeriod(r.period);
     if (r.rowTarget === null || !year || year.kind !== 'year') continue;
     const plan = c.indicator.targets.get(year.year);
-    if (plan && !isEmpty(r.rowTarget) && !sameRawMeaning(plan.value, r.rowTarget))
+    if (
+      plan &&
+      plan.documentId === r.documentId &&
+      !isEmpty(r.rowTarget) &&
+      !sameRawMeaning(plan.value, r.rowTarget)
+    )
       conflicts.push({
         field: 'target',
         period: r.period,
@@ -785,8 +810,17 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
  * differs from realisation ÷ target (by polarity) by more than the tolerance.
  */
 function misreported(c: IndicatorContext) {
-  const polarity = c.indicator.definition.polarity ?? 'higher-is-better';
+  const stated = c.indicator.definition.polarity;
   const tolerance = c.org.batch.settings.achievementTolerance;
+  // Where the document does not state the polarity, a capaian that fits either reading (higher or
+  // lower is better, under either convention for lower) is not misreported.
+  const readings: { polarity: Polarity; lowerIsBetter: LowerIsBetterConvention }[] = stated
+    ? [{ polarity: stated, lowerIsBetter: c.org.batch.settings.lowerIsBetter }]
+    : [
+        { polarity: 'higher-is-better', lowerIsBetter: c.org.batch.settings.lowerIsBetter },
+        { polarity: 'lower-is-better', lowerIsBetter: 'inverse-difference' },
+        { polarity: 'lower-is-better', lowerIsBetter: 'ratio' },
+      ];
   return c.indicator.statements.flatMap((s) => {
     if (s.field !== 'realisation' || s.reportedAchievement == null || !s.period) return [];
     const year = parsePeriod(s.period);
@@ -794,17 +828,20 @@ function misreported(c: IndicatorContext) {
       s.rowTarget ?? (year?.kind === 'year' ? c.indicator.targets.get(year.year)?.value : undefined);
     const reported = numericValue(value(s.reportedAchievement));
     if (target === undefined || target === null || reported === undefined) return [];
-    const a = computeAchievement(value(target), value(s.value), polarity, {
-      lowerIsBetter: c.org.batch.settings.lowerIsBetter,
+    const computed = readings.flatMap((r) => {
+      const a = computeAchievement(value(target), value(s.value), r.polarity, {
+        lowerIsBetter: r.lowerIsBetter,
+      });
+      return a.kind === 'computed' ? [a.percent] : [];
     });
-    if (a.kind !== 'computed' || Math.abs(a.percent - reported) <= tolerance + 1e-9) return [];
+    if (computed.length === 0 || computed.some((p) => Math.abs(p - reported) <= tolerance + 1e-9)) return [];
     return [
       {
         period: s.period,
         target,
         realisation: s.value,
         reported: s.reportedAchievement,
-        computed: round(a.percent),
+        computed: round(computed[0]!),
         table: s.source?.table ?? null,
       },
     ];
