@@ -3,7 +3,7 @@ import type { IndicatorEvent } from './indicator/indicator.events';
 import type { NodeEvent } from './node/node.events';
 import type { OrganisationEvent } from './organisation/organisation.events';
 import type { StatementSource } from './shared/streams';
-import type { RawValue } from './values/document-value';
+import { interpretValue, sameRawMeaning, type RawValue } from './values/document-value';
 
 /** What a statement is about: an indicator field, or money (pagu or spent) of a node or of the document. */
 export type StatementSubjectField =
@@ -214,4 +214,47 @@ export function statementsOf(event: Known, provenance?: StatementSource): Docume
       return never;
     }
   }
+}
+
+const TEXT_STATEMENT_FIELDS: ReadonlySet<StatementSubjectField> = new Set(['name', 'unit', 'formula']);
+
+/** Text compared by its words: case, spacing and punctuation ("100%" / "100") do not count. */
+export function comparableText(raw: RawValue | null | undefined): string {
+  return String(raw ?? '')
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The statements one document makes about one fact that say something (kept for comparison): a cell
+ * printed empty says something only against a number other than 0 ("" in one table, a target of 100 in
+ * another); an empty text cell is a table that does not print the field.
+ */
+export function meaningfulStatements<S extends { readonly value: RawValue | null }>(
+  field: StatementSubjectField,
+  statements: readonly S[],
+): S[] {
+  const text = TEXT_STATEMENT_FIELDS.has(field);
+  const nonZero = statements.some((s) => {
+    const v = interpretValue(s.value);
+    return v.kind === 'number' && v.value !== 0;
+  });
+  return statements.filter((s) => interpretValue(s.value).kind !== 'empty' || (!text && nonZero));
+}
+
+/** Whether the statements of one fact by one document contradict each other. */
+export function statementsConflict(
+  field: StatementSubjectField,
+  statements: readonly { readonly value: RawValue | null }[],
+): boolean {
+  const kept = meaningfulStatements(field, statements);
+  const first = kept[0];
+  if (!first) return false;
+  return kept.some((s) =>
+    TEXT_STATEMENT_FIELDS.has(field)
+      ? comparableText(s.value) !== comparableText(first.value)
+      : !sameRawMeaning(s.value, first.value),
+  );
 }

@@ -209,7 +209,7 @@ function printStatements(out: Output, groups: readonly StatementGroup[]): void {
     for (const st of group.statements) {
       const where = [
         st.source.table,
-        st.source.page ? `hal. ${st.source.page}` : null,
+        st.source.page ? `${out.t({ id: 'hal.', en: 'p.' })} ${st.source.page}` : null,
         st.source.row ? `${out.t({ id: 'baris', en: 'row' })} ${st.source.row}` : null,
       ]
         .filter(Boolean)

@@ -1,5 +1,4 @@
 import { project, stored } from '../testing/events';
-import { statementsDiffer } from './statements.queries';
 import { statementsProjection } from './statements.projection';
 
 const ref = { organisationId: 'dinsos-tegal', indicatorId: 'S1-I8' };
@@ -96,15 +95,5 @@ describe('statements projection', () => {
       [null, 'budget', null, true],
       ['1.06.02', 'budget-realisation', '2018', false],
     ]);
-  });
-});
-
-describe('whether two statements differ', () => {
-  it('compares values by meaning and texts without case or spacing', () => {
-    expect(statementsDiffer('target', '35 Orang', '100 Org')).toBe(true);
-    expect(statementsDiffer('target', '30,00', 30)).toBe(false);
-    expect(statementsDiffer('realisation', '29,00', '30,00')).toBe(true);
-    expect(statementsDiffer('name', 'Nilai  SAKIP', 'nilai sakip')).toBe(false);
-    expect(statementsDiffer('unit', '%', 'Nilai')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { interpretValue, sameMeaning, type RawValue } from '@sakip/domain';
+import { statementsConflict } from '@sakip/domain';
 import { Queries } from '../framework/read-models';
 import { presentValue, rawOf, type PresentedValue } from '../framework/values';
 import { planTreeProjection } from '../plan-tree/plan-tree.projection';
@@ -45,23 +45,6 @@ interface StatementRow {
   kind: string | null;
 }
 
-const TEXT_FIELDS: ReadonlySet<StatementSubjectField> = new Set(['name', 'unit', 'formula']);
-const normaliseText = (raw: RawValue | null) =>
-  String(raw ?? '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** Whether two raw statements of a field say different things. */
-export function statementsDiffer(
-  field: StatementSubjectField,
-  a: RawValue | null,
-  b: RawValue | null,
-): boolean {
-  if (TEXT_FIELDS.has(field)) return normaliseText(a) !== normaliseText(b);
-  return !sameMeaning(interpretValue(a), interpretValue(b));
-}
-
 export class StatementsQueries extends Queries {
   /** Statements about an indicator, or about a node (budgets), grouped by field and period. */
   async of(
@@ -98,11 +81,10 @@ function groupStatements(rows: readonly StatementRow[]): StatementGroup[] {
     field,
     period,
     total,
-    conflict: members.some((a) =>
-      members.some(
-        (b) =>
-          a.document_id === b.document_id &&
-          statementsDiffer(field, rawOf(a.value_raw) ?? null, rawOf(b.value_raw) ?? null),
+    conflict: [...new Set(members.map((m) => m.document_id))].some((document) =>
+      statementsConflict(
+        field,
+        members.filter((m) => m.document_id === document).map((m) => ({ value: rawOf(m.value_raw) ?? null })),
       ),
     ),
     statements: members.map((row) => ({

@@ -1,6 +1,9 @@
 import {
+  comparableText,
   computeAchievement,
+  meaningfulStatements,
   numericValue,
+  statementsConflict,
   parsePeriod,
   sameRawMeaning,
   type DocumentValue,
@@ -120,19 +123,13 @@ interface Conflict {
   readonly values: string;
 }
 
-/** Text compared by its words: case, spacing and punctuation ("100%" / "100") do not count. */
-const comparableText = (raw: RawValue | null) =>
-  normaliseText(String(raw ?? ''))
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-
 function describeConflict(
   field: string,
   statements: readonly { raw: RawValue | null; table: string | null }[],
 ): string {
   const key = (raw: RawValue | null) =>
     TEXT_FIELDS.has(field)
-      ? normaliseText(String(raw ?? ''))
+      ? comparableText(raw)
       : JSON.stringify(value(raw).kind === 'number' ? numericValue(value(raw)) : String(raw ?? ''));
   const distinct = new Map<string, { raw: RawValue | null; tables: string[] }>();
   for (const s of statements) {
@@ -160,18 +157,8 @@ function conflictsOf(c: IndicatorContext): Conflict[] {
   const conflicts: Conflict[] = [];
   for (const statements of groups.values()) {
     const first = statements[0]!;
-    const text = TEXT_FIELDS.has(first.field);
-    // A cell printed empty contradicts a value only where that value is a number above 0 (a target of
-    // 100 in one table, "" in another); an empty text cell is a table that does not print the field.
-    const meaningful = statements.filter((s) => {
-      const v = value(s.value);
-      if (v.kind !== 'empty') return true;
-      return !text && statements.some((o) => (numericValue(value(o.value)) ?? 0) !== 0);
-    });
-    const differs = (a: StatementRecord, b: StatementRecord) =>
-      text ? comparableText(a.value) !== comparableText(b.value) : !sameRawMeaning(a.value, b.value);
-    const head = meaningful[0];
-    if (head && meaningful.some((s) => differs(s, head)))
+    const meaningful = meaningfulStatements(first.field, statements);
+    if (statementsConflict(first.field, statements))
       conflicts.push({
         field: first.field,
         period: first.period ?? null,
