@@ -22,13 +22,16 @@ describe('POST /bundles (HTTP API, embedded store)', () => {
     expect(response.body).toMatchObject({
       organisationId: 'dinsos-karanganyar',
       inBundle: {
-        nodes: { tujuan: 2, sasaran: 2, program: 6, kegiatan: 13, subkegiatan: 39 },
-        indicators: 70,
+        nodes: { tujuan: 3, sasaran: 7, program: 6, kegiatan: 13, subkegiatan: 39 },
+        indicators: 76,
         targets: 215,
-        budgets: 179,
+        budgets: 243,
         realisations: 30,
+        statements: 175,
+        historyItems: 3,
+        referenceItems: 12,
       },
-      stored: { indicators: 70, targets: 215, budgets: 179, realisations: 30, events: 572 },
+      stored: { indicators: 76, targets: 215, budgets: 243, realisations: 30, statements: 175, events: 759 },
       nothingNew: false,
     });
     expect(response.body.position).toMatch(/^\d+:\d+$/);

@@ -13,6 +13,7 @@ const draftRule = () => ({
   description: 'A key performance indicator (IKU) must say how it is measured.',
   category: 'SMART',
   severity: 'high',
+  class: 'indicator-undefined',
   reference: 'PermenPANRB 88/2021, LKE Perencanaan Kinerja',
   scope: 'indicator',
   conditions: {
@@ -148,7 +149,7 @@ describe('evaluations and rule authoring (HTTP API)', () => {
       rows.some(
         (r) =>
           r['Aturan'] === 'smart/zero-target-every-plan-year' &&
-          r['Indikator'] === 'Indeks reformasi birokrasi',
+          r['Indikator'] === 'Indeks Reformasi Birokrasi',
       ),
     ).toBe(true);
 
@@ -259,7 +260,7 @@ describe('sakip evaluate (CLI)', () => {
       ),
     ).toBe(true);
     expect(
-      has('smart/zero-target-every-plan-year', (r) => r['Indikator'] === 'Indeks reformasi birokrasi'),
+      has('smart/zero-target-every-plan-year', (r) => r['Indikator'] === 'Indeks Reformasi Birokrasi'),
     ).toBe(true);
     expect(
       rows

@@ -49,7 +49,7 @@ describe('sakip import (CLI, embedded store)', () => {
     for (const [kind, count] of Object.entries(countsInFile()))
       expect({ kind, counts: rows[kind] }).toEqual({ kind, counts: [count, count] });
     expect(run.stdout).toContain('dinsos-karanganyar');
-    expect(run.stdout).toMatch(/572 events stored \(position \d+:\d+\)/);
+    expect(run.stdout).toMatch(/759 events stored \(position \d+:\d+\)/);
   }, 120_000);
 
   it('says nothing new when the same bundle is imported again', async () => {

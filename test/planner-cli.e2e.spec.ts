@@ -57,11 +57,11 @@ describe('planner commands and history (CLI)', () => {
       '--effective-on',
       '2025-07-01',
       '--expected-version',
-      '6',
+      '12',
     );
     expect(revised.code).toBe(0);
     expect(revised.stdout).toMatch(
-      /✓ Stored: TargetRevised — indicator-dinsos-karanganyar\/S1-I1, version 7/,
+      /✓ Stored: TargetRevised — indicator-dinsos-karanganyar\/S1-I1, version 13/,
     );
 
     const stale = await run(
@@ -72,10 +72,10 @@ describe('planner commands and history (CLI)', () => {
       '--value',
       '80,1',
       '--expected-version',
-      '6',
+      '12',
     );
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toContain('current version is 7');
+    expect(stale.stderr).toContain('current version is 13');
 
     const reported = await run(
       'report-realisation',
@@ -87,7 +87,7 @@ describe('planner commands and history (CLI)', () => {
       '--reported-achievement',
       '97,09',
       '--expected-version',
-      '7',
+      '13',
     );
     expect(reported.code).toBe(0);
 
@@ -136,8 +136,8 @@ describe('planner commands and history (CLI)', () => {
     expect(tree.stdout).toContain('• Nilai SAKIP [dinsos-karanganyar:S1-I1]');
     const rebuilt = await run('project', '--rebuild', '--once');
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stderr).toMatch(/Read models up to date: 57\d events/);
+    expect(rebuilt.stderr).toMatch(/Read models up to date: 7\d\d events/);
     const after = await run('indicator', REF, '--json');
-    expect(JSON.parse(after.stdout).indicator.version).toBe(8);
+    expect(JSON.parse(after.stdout).indicator.version).toBe(14);
   }, 60_000);
 });

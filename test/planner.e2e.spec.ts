@@ -55,7 +55,10 @@ describe('planner commands and "why did this target change" (HTTP API)', () => {
     const tree = await get(`/organisations/${ORG}/documents/${encodeURIComponent(documentId)}/tree`).expect(
       200,
     );
-    expect(tree.body.tree.map((n: { level: string }) => n.level)).toEqual(['tujuan', 'tujuan']);
+    // Two tujuan of the plan and the regional (RPD) tujuan it cites for alignment.
+    expect(tree.body.tree.map((n: { level: string; role: string }) => `${n.level} ${n.role}`).sort()).toEqual(
+      ['tujuan plan', 'tujuan plan', 'tujuan reference'],
+    );
     const count = (nodes: { level: string; children: unknown[] }[], level: string): number =>
       nodes.reduce(
         (n, node) => n + (node.level === level ? 1 : 0) + count(node.children as typeof nodes, level),

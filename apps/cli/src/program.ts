@@ -10,6 +10,7 @@ import { registerGenerateCommand } from './commands/generate.command';
 import { registerRelayCommand } from './commands/relay.command';
 import { registerEvaluateCommand } from './commands/evaluate.command';
 import { registerRulesCommand } from './commands/rules.command';
+import { registerReviewCommand } from './commands/review.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerQuickstartCommand } from './commands/quickstart.command';
 import { registerServeCommand } from './commands/serve.command';
@@ -44,6 +45,7 @@ export function buildProgram(context: CliContext): Command {
   registerProjectCommand(program, context);
   registerReadCommands(program, context);
   registerPlannerCommands(program, context);
+  registerReviewCommand(program, context);
   registerEvaluateCommand(program, context);
   registerRulesCommand(program, context);
   registerGenerateCommand(program, context);

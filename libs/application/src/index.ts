@@ -25,5 +25,7 @@ export * from './settings/settings';
 export * from './shared/caller';
 export * from './shared/clock';
 export * from './shared/principal';
+export * from './review/review';
+export * from './review/findings';
 export * from './wiring/http-door';
 export * from './wiring/infrastructure';

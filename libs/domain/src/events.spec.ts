@@ -20,8 +20,8 @@ describe('stored event type names', () => {
       evaluation: EVALUATION_EVENT_TYPES,
     }).toEqual({
       organisation: ['OrganisationRegistered', 'OrganisationDetailsChanged', 'DocumentSubmitted'],
-      document: ['DocumentRegistered'],
-      node: ['NodeDefined', 'BudgetAllocated'],
+      document: ['DocumentRegistered', 'DocumentBudgetStated'],
+      node: ['NodeDefined', 'BudgetAllocated', 'BudgetStated'],
       indicator: [
         'IndicatorDefined',
         'BaselineSet',
@@ -30,6 +30,7 @@ describe('stored event type names', () => {
         'AgreementTargetSet',
         'RealisationReported',
         'RealisationCorrected',
+        'IndicatorValueStated',
       ],
       access: ['ApiKeyIssued', 'ApiKeyRevoked'],
       ruleSet: ['RuleSetPublished'],

@@ -29,3 +29,5 @@ export * from './rule-set/rule-set.decider';
 export * from './evaluation/evaluation.events';
 export * from './evaluation/evaluation.commands';
 export * from './evaluation/evaluation.decider';
+export * from './statements';
+export * from './events';

@@ -1,6 +1,7 @@
 export * from './event-store';
 export * from './position';
 export * from './polling-subscription';
+export * from './memory/memory-event-store';
 export * from './sql/sql-database';
 export * from './sql/pglite-database';
 export * from './sql/postgres-database';

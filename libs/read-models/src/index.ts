@@ -14,5 +14,7 @@ export * from './value-history/value-history.projection';
 export * from './value-history/value-history.queries';
 export * from './submissions/submissions.projection';
 export * from './submissions/submissions.queries';
+export * from './statements/statements.projection';
+export * from './statements/statements.queries';
 export * from './projections';
 export * from './read-models';

@@ -1,6 +1,7 @@
 import type { Projection } from './framework/projection';
 import { indicatorPeriodsProjection } from './indicator-periods/indicator-periods.projection';
 import { planTreeProjection } from './plan-tree/plan-tree.projection';
+import { statementsProjection } from './statements/statements.projection';
 import { submissionsProjection } from './submissions/submissions.projection';
 import { valueHistoryProjection } from './value-history/value-history.projection';
 
@@ -10,4 +11,5 @@ export const PROJECTIONS: readonly Projection[] = [
   indicatorPeriodsProjection,
   valueHistoryProjection,
   submissionsProjection,
+  statementsProjection,
 ];

@@ -3,6 +3,7 @@ import { ReadModelCatalog } from './framework/catalog';
 import { ProjectorRunner, type RunnerOptions } from './framework/runner';
 import { IndicatorPeriodsQueries } from './indicator-periods/indicator-periods.queries';
 import { PlanTreeQueries } from './plan-tree/plan-tree.queries';
+import { StatementsQueries } from './statements/statements.queries';
 import { SubmissionsQueries } from './submissions/submissions.queries';
 import { ValueHistoryQueries } from './value-history/value-history.queries';
 import { PROJECTIONS } from './projections';
@@ -27,6 +28,7 @@ export class ReadModels {
   readonly indicatorPeriods: IndicatorPeriodsQueries;
   readonly valueHistory: ValueHistoryQueries;
   readonly submissions: SubmissionsQueries;
+  readonly statements: StatementsQueries;
 
   constructor(db: SqlDatabase, schema: string) {
     this.catalog = new ReadModelCatalog(db, schema);
@@ -34,5 +36,6 @@ export class ReadModels {
     this.indicatorPeriods = new IndicatorPeriodsQueries(this.catalog);
     this.valueHistory = new ValueHistoryQueries(this.catalog);
     this.submissions = new SubmissionsQueries(this.catalog);
+    this.statements = new StatementsQueries(this.catalog);
   }
 }

@@ -2,8 +2,9 @@ import { lkeScore } from './lke';
 import type { RuleFile } from './rule';
 import type { RuleStats } from './rule-set';
 
-const rule = (id: string, category: RuleFile['category'], severity: RuleFile['severity']) =>
-  ({ id, category, severity }) as RuleFile;
+const CLASS_OF = { SMART: 'target-missing', reporting: 'achievement-misreported' } as const;
+const rule = (id: string, category: 'SMART' | 'reporting', severity: RuleFile['severity']) =>
+  ({ id, category, class: CLASS_OF[category], severity }) as RuleFile;
 
 describe('draft LKE score', () => {
   const rules = [

@@ -1,13 +1,22 @@
 import { gradeForScore, type Grade } from '@sakip/domain';
-import type { Bilingual, RuleCategory, RuleFile, Severity } from './rule';
+import {
+  DEFECT_CLASSES,
+  type Bilingual,
+  type ClassGroup,
+  type RuleCategory,
+  type RuleFile,
+  type Severity,
+} from './rule';
 import type { RuleStats } from './rule-set';
 
 export interface LkeComponent {
   readonly label: Bilingual;
   /** Weight in the LKE total (PermenPANRB 88/2021: 30, 30, 15, 25). */
   readonly weight: number;
-  /** Rule categories that check this component. */
-  readonly categories: readonly RuleCategory[];
+  /** Defect-class groups (sakip-defects/1) whose rules check this component. */
+  readonly classGroups?: readonly ClassGroup[];
+  /** Batches stored before defect classes: rule categories that checked this component. */
+  readonly categories?: readonly RuleCategory[];
 }
 
 export interface LkeSettings {
@@ -20,22 +29,22 @@ export const DEFAULT_LKE: LkeSettings = {
     perencanaan: {
       label: { id: 'Perencanaan Kinerja', en: 'Performance planning' },
       weight: 30,
-      categories: ['SMART', 'cascading', 'budget'],
+      classGroups: ['SMART', 'cascading', 'budget'],
     },
     pengukuran: {
       label: { id: 'Pengukuran Kinerja', en: 'Performance measurement' },
       weight: 30,
-      categories: ['consistency', 'data-quality'],
+      classGroups: ['consistency'],
     },
     pelaporan: {
       label: { id: 'Pelaporan Kinerja', en: 'Performance reporting' },
       weight: 15,
-      categories: ['reporting', 'timeliness'],
+      classGroups: ['reporting', 'timeliness', 'compliance'],
     },
     evaluasi: {
       label: { id: 'Evaluasi Akuntabilitas Kinerja Internal', en: 'Internal accountability evaluation' },
       weight: 25,
-      categories: [],
+      classGroups: [],
     },
   },
   severityWeights: { high: 3, medium: 2, low: 1 },
@@ -72,7 +81,10 @@ export function lkeScore(
     let weights = 0;
     let applied = 0;
     for (const rule of rules) {
-      if (!component.categories.includes(rule.category)) continue;
+      const checks = component.classGroups
+        ? rule.class !== undefined && component.classGroups.includes(DEFECT_CLASSES[rule.class])
+        : (component.categories ?? []).includes(rule.category);
+      if (!checks) continue;
       const s = stats.get(rule.id);
       if (!s || s.evaluated === 0) continue;
       const w = settings.severityWeights[rule.severity];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import stringify from 'safe-stable-stringify';
 import { compileRule, type CompiledRule } from './compile';
-import type { FactSet, FactValue, Finding, RuleFile, Scope } from './rule';
+import type { FactSet, FactValue, Finding, RuleFile, Scope, SubjectRef } from './rule';
 
 /** Per rule: on how many fact sets it was evaluated and how many it fired on. */
 export type RuleStats = Map<string, { evaluated: number; fired: number }>;
@@ -59,30 +59,109 @@ export function findingOf(compiled: CompiledRule, set: FactSet): Finding {
   const { rule } = compiled;
   const facts: Record<string, FactValue> = {};
   for (const name of compiled.facts) facts[name] = set.facts[name] ?? null;
+  const own: SubjectRef = { node: set.subject.nodeId, indicator: set.subject.indicatorId };
+  const more = rule.subjectsFact ? subjectRefsOf(set.facts[rule.subjectsFact]) : [];
   return {
     ruleId: rule.id,
     category: rule.category,
+    class: rule.class,
     severity: rule.severity,
     scope: rule.scope,
     subject: set.subject,
+    subjects: own.node || own.indicator ? [own, ...more] : more,
     message: {
-      id: render(rule.event.params.message.id, set.facts),
-      en: render(rule.event.params.message.en, set.facts),
+      id: render(rule.event.params.message.id, set.facts, 'id'),
+      en: render(rule.event.params.message.en, set.facts, 'en'),
     },
     evidence: { facts, eventIds: set.eventIds },
   };
 }
 
-/** A fact value as text for a message: document values by their raw text, lists joined. */
-export function formatFact(value: FactValue): string {
-  if (value === null || value === undefined) return '–';
-  if (Array.isArray(value)) return value.map(formatFact).join(', ');
-  if (typeof value === 'object') {
-    if ('raw' in value && 'kind' in value) return formatFact((value as { raw: unknown }).raw);
-  }
-  return typeof value === 'string' ? value : JSON.stringify(value);
+function subjectRefsOf(value: FactValue): SubjectRef[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v: unknown) => {
+    if (typeof v !== 'object' || v === null) return [];
+    const { node, indicator } = v as { node?: unknown; indicator?: unknown };
+    return [
+      {
+        node: typeof node === 'string' ? node : null,
+        indicator: typeof indicator === 'string' ? indicator : null,
+      },
+    ];
+  });
 }
 
-function render(template: string, facts: Readonly<Record<string, FactValue>>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, name: string) => formatFact(facts[name]));
+type Language = 'id' | 'en';
+const NUMBER_FORMAT: Record<Language, Intl.NumberFormat> = {
+  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
+const LABELS: Record<string, Record<Language, string>> = {
+  field: { id: 'kolom', en: 'field' },
+  period: { id: 'periode', en: 'period' },
+  raw: { id: 'tertulis', en: 'printed' },
+  values: { id: 'nilai', en: 'values' },
+  table: { id: 'tabel', en: 'table' },
+  target: { id: 'target', en: 'target' },
+  realisation: { id: 'realisasi', en: 'realisation' },
+  reported: { id: 'dilaporkan', en: 'reported' },
+  computed: { id: 'dihitung', en: 'computed' },
+  year: { id: 'tahun', en: 'year' },
+  children: { id: 'anak', en: 'children' },
+  budget: { id: 'pagu', en: 'budget' },
+  issue: { id: 'masalah', en: 'issue' },
+  year_value: { id: 'realisasi tahunan', en: 'year' },
+  parts: { id: 'per periode', en: 'periods' },
+  sum: { id: 'jumlah', en: 'sum' },
+  signedOn: { id: 'ditandatangani', en: 'signed' },
+  deadline: { id: 'batas', en: 'deadline' },
+};
+
+/**
+ * A fact value as text for a message, in the reader's language: document values by their raw text,
+ * numbers in the language's format (1.234,5 in Indonesian), lists joined, records as "key: value" — never
+ * raw JSON.
+ */
+export function formatFact(value: FactValue, language: Language = 'en'): string {
+  if (value === null || value === undefined || value === '') return '–';
+  // Years print as years (2025, not 2.025).
+  if (typeof value === 'number')
+    return Number.isInteger(value) && value >= 1900 && value <= 2200
+      ? String(value)
+      : NUMBER_FORMAT[language].format(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return language === 'id' ? (value ? 'ya' : 'tidak') : String(value);
+  if (Array.isArray(value))
+    return value.map((v) => formatFact(v, language)).join(language === 'id' ? '; ' : '; ');
+  if (typeof value === 'object') {
+    if ('raw' in value && 'kind' in value) return formatFact((value as { raw: unknown }).raw, language);
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => {
+        const label = LABELS[k]?.[language] ?? k;
+        const text = typeof v === 'object' ? `(${formatFact(v, language)})` : formatFact(v, language);
+        return /^\d{4}$/.test(k) ? `${k}: ${text}` : `${label} ${text}`;
+      })
+      .join(', ');
+  }
+  return typeof value === 'bigint' ? value.toString() : '';
+}
+
+/** The value at a dotted path of a fact ("finalTargetCheck.expected"). */
+export function factAt(facts: Readonly<Record<string, FactValue>>, path: string): FactValue {
+  let current: unknown = facts;
+  for (const part of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+/** "{fact}" and "{fact.path}" placeholders filled with the fact set's values. */
+export const PLACEHOLDER = /\{(\w+)((?:\.\w+)*)\}/g;
+
+function render(template: string, facts: Readonly<Record<string, FactValue>>, language: Language): string {
+  return template.replace(PLACEHOLDER, (_m, name: string, path: string) =>
+    formatFact(factAt(facts, `${name}${path}`), language),
+  );
 }

@@ -39,6 +39,7 @@ describe('rule validation', () => {
     description: 'An example rule for the tests.',
     category: 'SMART',
     severity: 'low',
+    class: 'indicator-unit',
     reference: 'PermenPANRB 88/2021',
     scope: 'indicator',
     conditions: { all: [{ fact: 'hasUnit', operator: 'equal', value: false }] },

@@ -26,7 +26,7 @@ export interface EvaluationSettings {
 }
 
 export const DEFAULT_SETTINGS: EvaluationSettings = {
-  achievementTolerance: 1,
+  achievementTolerance: 0.5,
   lowerIsBetter: DEFAULT_ACHIEVEMENT_SETTINGS.lowerIsBetter,
   deadlines: {
     dpaApproved: '12-31',

@@ -5,6 +5,7 @@ import schema from '../../../rules/rule.schema.json';
 import { SIMPLE_PATH } from './compile';
 import { FACT_CATALOGUE, isKnownFact } from './facts/catalogue';
 import { OPERATORS } from './operators';
+import { PLACEHOLDER } from './rule-set';
 import type { Condition, FactReference, LeafCondition, RuleFile, Scope } from './rule';
 
 export interface RuleProblem {
@@ -104,11 +105,16 @@ export function validateRule(candidate: unknown, expectedId?: string): RuleProbl
       });
   };
   walk(rule.conditions, 'conditions');
+  if (rule.subjectsFact !== undefined && !known(rule.subjectsFact))
+    problems.push({
+      path: 'subjectsFact',
+      message: `"${rule.subjectsFact}" is not a fact of scope "${scope}"`,
+    });
   for (const name of rule.evidence ?? [])
     if (!known(name))
       problems.push({ path: 'evidence', message: `"${name}" is not a fact of scope "${scope}"` });
   for (const language of ['id', 'en'] as const)
-    for (const match of rule.event.params.message[language].matchAll(/\{(\w+)\}/g))
+    for (const match of rule.event.params.message[language].matchAll(PLACEHOLDER))
       if (!known(match[1]!))
         problems.push({
           path: `event.params.message.${language}`,

@@ -16,7 +16,7 @@ export class BundlesController {
   @Roles('admin', 'planner')
   @ApiOperation({
     summary:
-      'Import a sakip-bundle/1 document (all or nothing; re-importing the same content writes nothing)',
+      'Import a sakip-bundle/2 (or /1) document (all or nothing; re-importing the same content writes nothing)',
   })
   @ApiBody({ schema: BUNDLE_SCHEMA as object })
   @ApiOkResponse({

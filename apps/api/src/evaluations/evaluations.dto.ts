@@ -40,6 +40,22 @@ export class EvaluateDto {
   @Matches(DATE, { message: 'now must be a date YYYY-MM-DD' })
   @IsISO8601({ strict: true })
   now?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ['review', 'compliance'],
+    description:
+      'review: defects of what the documents say (default); compliance: what the store holds or lacks for the year',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsIn(['review', 'compliance'], { each: true })
+  kinds?: ('review' | 'compliance')[];
+
+  @ApiPropertyOptional({ description: 'Review only this stored document (its own statements)' })
+  @IsOptional()
+  @IsString()
+  document?: string;
 }
 
 export class DryRunDto extends EvaluateDto {

@@ -13,6 +13,8 @@ const FORMATS = ['table', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface EvaluateOptions {
+  document?: string;
+  compliance?: boolean;
   year: string;
   org?: string[];
   rules?: string;
@@ -29,6 +31,11 @@ export function registerEvaluateCommand(program: Command, context: CliContext): 
     )
     .requiredOption('--year <year>', 'the year to evaluate')
     .option('--org <organisation...>', 'only these organisations')
+    .option('--document <id>', 'review only this stored document (its own statements)')
+    .option(
+      '--compliance',
+      'also check compliance: what the store holds or lacks for the year (a missing or late LKjIP, no Renstra)',
+    )
     .option('--rules <dir>', 'rule files to use (default: the latest published rule set, else ./rules)')
     .option('--format <format>', `${FORMATS.join(', ')}`, 'table')
     .option('--out <file>', 'write the findings to this file (needed for xlsx)')
@@ -64,6 +71,8 @@ async function evaluate(context: CliContext, options: EvaluateOptions): Promise<
         year,
         ...(options.now ? { now: options.now } : {}),
         ...(options.org ? { organisations: options.org } : {}),
+        kinds: options.compliance ? ['review', 'compliance'] : ['review'],
+        ...(options.document ? { document: options.document } : {}),
       },
       caller,
       {

@@ -16,7 +16,7 @@ import { progressFor } from '../progress';
 export function registerImportCommand(program: Command, context: CliContext): void {
   program
     .command('import')
-    .description('validate sakip-bundle/1 files and store them as events (each file all or nothing)')
+    .description('validate sakip-bundle/2 (or /1) files and store them as events (each file all or nothing)')
     .argument('<files...>', 'bundle files (JSON)')
     .action(async (files: string[]) => {
       const failed = await importFiles(context, files);
@@ -85,6 +85,23 @@ function report(out: Output, file: string, outcome: ImportOutcome): void {
   printSummary(out, name, outcome.summary);
 }
 
+const WARNINGS_SHOWN = 20;
+
+function printWarnings(out: Output, summary: ImportSummary): void {
+  if (summary.warnings.length === 0) return;
+  out.say({
+    id: `  ${summary.warnings.length} nilai disimpan apa adanya tetapi perlu diperiksa:`,
+    en: `  ${summary.warnings.length} values kept as printed but worth a look:`,
+  });
+  for (const warning of summary.warnings.slice(0, WARNINGS_SHOWN))
+    out.line(`    ${warning.path}: ${out.t({ id: warning.id, en: warning.en })}`);
+  if (summary.warnings.length > WARNINGS_SHOWN)
+    out.say({
+      id: `    … dan ${summary.warnings.length - WARNINGS_SHOWN} lainnya (sakip review menampilkan semuanya).`,
+      en: `    … and ${summary.warnings.length - WARNINGS_SHOWN} more (sakip review shows them all).`,
+    });
+}
+
 export function printSummary(out: Output, name: string, summary: ImportSummary): void {
   const { inBundle, stored } = summary;
   out.line(`✓ ${name}`);
@@ -118,8 +135,14 @@ export function printSummary(out: Output, name: string, summary: ImportSummary):
     ['agreements (PK)', inBundle.agreements, stored.agreements],
     ['realisations', inBundle.realisations, stored.realisations],
     ['submissions', inBundle.submissions, stored.submissions],
+    ['further statements', inBundle.statements, stored.statements],
+    ['  budget totals', inBundle.budgetTotals, stored.budgetTotals],
+    ['  budget realisations', inBundle.budgetRealisations, stored.budgetRealisations],
+    ['history items', inBundle.historyItems, '-'],
+    ['reference items', inBundle.referenceItems, '-'],
   );
   out.line(table.toString().replace(/^/gm, '  '));
+  printWarnings(out, summary);
   if (stored.targetRevisions > 0) {
     out.say({
       id: `  ${stored.targetRevisions} target berubah dibanding dokumen sebelumnya: dicatat sebagai revisi.`,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import type { HistoryEntry, PeriodView, PresentedValue, TreeNode } from '@sakip/read-models';
+import type { HistoryEntry, PeriodView, PresentedValue, StatementGroup, TreeNode } from '@sakip/read-models';
 import type { Application, AsOf } from '@sakip/application';
 import { withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
@@ -105,6 +105,7 @@ export function registerReadCommands(program: Command, context: CliContext): voi
               : ''),
         );
         out.line(periodTable(out, detail.periods));
+        printStatements(out, detail.statements);
       }),
     );
 
@@ -130,6 +131,7 @@ export function registerReadCommands(program: Command, context: CliContext): voi
           out.line(`${KIND_LABEL[chain.kind][out.language]} ${chain.period}: ${values.join(' → ')}`);
           for (const entry of chain.entries) out.line(describeEntry(out, entry));
         }
+        printStatements(out, history.statements);
       }),
     );
 }
@@ -163,6 +165,47 @@ function describeEntry(out: Output, e: HistoryEntry): string {
       `      ${out.t({ id: 'capaian dilaporkan', en: 'reported achievement' })}: ${show(e.reportedAchievement)}`,
     );
   return lines.join('\n');
+}
+
+const FIELD_LABEL: Record<StatementGroup['field'], { id: string; en: string }> = {
+  name: { id: 'Nama', en: 'Name' },
+  unit: { id: 'Satuan', en: 'Unit' },
+  formula: { id: 'Formula', en: 'Formula' },
+  finalTarget: { id: 'Target akhir', en: 'Final target' },
+  baseline: { id: 'Kondisi awal', en: 'Baseline' },
+  target: { id: 'Target', en: 'Target' },
+  agreement: { id: 'Target PK', en: 'PK target' },
+  realisation: { id: 'Realisasi', en: 'Realisation' },
+  budget: { id: 'Pagu', en: 'Budget' },
+  'budget-realisation': { id: 'Realisasi anggaran', en: 'Budget spent' },
+};
+
+/** Every statement per field and period: only facts a document states more than once, or in conflict. */
+function printStatements(out: Output, groups: readonly StatementGroup[]): void {
+  const repeated = groups.filter((g) => g.statements.length > 1);
+  if (repeated.length === 0) return;
+  out.line('');
+  out.say({
+    id: 'Pernyataan dokumen (nilai yang dinyatakan lebih dari sekali; ≠ menandai yang berbeda):',
+    en: 'Statements of the documents (values stated more than once; ≠ marks those that differ):',
+  });
+  for (const group of repeated) {
+    out.line(
+      `  ${group.conflict ? '≠' : '='} ${out.t(FIELD_LABEL[group.field])}${group.period ? ` ${group.period}` : ''}`,
+    );
+    for (const st of group.statements) {
+      const where = [
+        st.source.table,
+        st.source.page ? `${out.t({ id: 'hal.', en: 'p.' })} ${st.source.page}` : null,
+        st.source.row ? `${out.t({ id: 'baris', en: 'row' })} ${st.source.row}` : null,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      out.line(
+        `      ${show(st.value)}  — ${st.document.title ?? st.document.id}${where ? ` (${where})` : ''}${st.primary ? '' : ` [${out.t({ id: 'pernyataan lain', en: 'further statement' })}]`}`,
+      );
+    }
+  }
 }
 
 function periodTable(out: Output, periods: readonly PeriodView[]): string {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { idFromPath, loadRuleFile, loadRules, runExamples } from '@sakip/rules';
+import { factCatalogueMarkdown, idFromPath, loadRuleFile, loadRules, runExamples } from '@sakip/rules';
 import { DEFAULT_RULES_DIR } from '@sakip/application';
 import type { CliContext } from '../context';
 
@@ -9,6 +9,10 @@ export function registerRulesCommand(program: Command, context: CliContext): voi
   const rules = program
     .command('rules')
     .description('author evaluation rules: validate them and run their examples');
+  rules
+    .command('facts')
+    .description('print every fact a rule may use, per scope, with its type and meaning (Markdown)')
+    .action(() => out.line(factCatalogueMarkdown()));
   rules
     .command('test')
     .description("run every rule's examples (through the compiled evaluator and json-rules-engine)")

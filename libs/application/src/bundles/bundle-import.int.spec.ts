@@ -22,16 +22,25 @@ describeEachStore('importing a bundle', (current) => {
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
     const { inBundle, stored } = outcome.summary;
     expect(inBundle).toEqual({
-      nodes: { tujuan: 2, sasaran: 2, program: 6, kegiatan: 13, subkegiatan: 39 },
-      indicators: 70,
+      nodes: { tujuan: 3, sasaran: 7, program: 6, kegiatan: 13, subkegiatan: 39 },
+      indicators: 76,
       baselines: 14,
       targets: 215,
-      budgets: 179,
+      budgets: 243,
       agreements: 0,
       realisations: 30,
       submissions: 0,
+      // 111 further statements of indicator values (Tabel 7.x, 4.3, 2.10) + 64 budget totals
+      statements: 175,
+      historyItems: 3,
+      referenceItems: 12,
+      budgetTotals: 64,
+      budgetRealisations: 0,
     });
-    expect(stored).toEqual({ ...inBundle, targetRevisions: 0, events: 62 + 70 + 14 + 215 + 179 + 30 + 2 });
+    const { historyItems: _h, referenceItems: _r, ...storable } = inBundle;
+    // nodes, indicators, baselines, targets, budgets, realisations, indicator statements, organisation, document
+    const events = 68 + 76 + 14 + 215 + 243 + 30 + 111 + 2;
+    expect(stored).toEqual({ ...storable, targetRevisions: 0, events });
     expect(outcome.summary.nothingNew).toBe(false);
     expect((await allEvents()).length).toBe(stored.events);
   });
@@ -113,7 +122,7 @@ describeEachStore('importing a bundle', (current) => {
       expect.arrayContaining([
         'nodes[3].level: must be one of "tujuan", "sasaran", "program", "kegiatan", "subkegiatan"',
         'nodes[5].name: is required',
-        'indicators[0].formul: is not a field of sakip-bundle/1 (check the spelling)',
+        'indicators[0].formul: is not a field of sakip-bundle/2 (check the spelling)',
         'realisations[0].period: must be a period: 2024, 2024-Q1…Q4, 2024-S1/S2 or 2024-01…12',
         'indicators[1].targets: target years must be written as four digits, e.g. "2025"',
         'document.issuedOn: must be a date written yyyy-mm-dd',
@@ -187,6 +196,10 @@ function rebuildBundle(events: readonly StoredEvent[]) {
   const indicators = of('IndicatorDefined').map((e) => {
     const { organisationId: _o, documentId: _d, indicatorId, nodeId, ...rest } = data(e);
     const mine = (type: string) => of(type).filter((t) => data(t)['indicatorId'] === indicatorId);
+    const statements = mine('IndicatorValueStated').map((t) => {
+      const { organisationId: _so, documentId: _sd, indicatorId: _si, ...statement } = data(t);
+      return statement;
+    });
     const baseline = mine('BaselineSet')[0];
     const targets = Object.fromEntries(
       mine('TargetSet').map((t) => [String(data(t)['year']), data(t)['value']]),
@@ -197,11 +210,16 @@ function rebuildBundle(events: readonly StoredEvent[]) {
       ...rest,
       ...(baseline ? { baseline: { year: data(baseline)['year'], value: data(baseline)['value'] } } : {}),
       ...(Object.keys(targets).length ? { targets } : {}),
+      ...(statements.length ? { statements } : {}),
       ...source(e),
     };
   });
+  const budgetStatement = (e: StoredEvent) => {
+    const { organisationId: _o, documentId: _d, nodeId, kind, ...rest } = data(e);
+    return { ...(nodeId ? { node: nodeId } : {}), ...(kind === 'pagu' ? {} : { kind }), ...rest };
+  };
   return normalise({
-    format: 'sakip-bundle/1',
+    format: 'sakip-bundle/2',
     organisation: {
       id: org['organisationId'],
       name: org['name'],
@@ -219,12 +237,16 @@ function rebuildBundle(events: readonly StoredEvent[]) {
       return { id: nodeId, ...rest, ...source(e) };
     }),
     indicators,
-    budgets: of('BudgetAllocated').map((e) => ({
-      node: data(e)['nodeId'],
-      year: data(e)['year'],
-      amount: data(e)['amount'],
-      ...source(e),
-    })),
+    budgets: [
+      ...of('BudgetAllocated').map((e) => ({
+        node: data(e)['nodeId'],
+        year: data(e)['year'],
+        amount: data(e)['amount'],
+        ...source(e),
+      })),
+      ...of('BudgetStated').map(budgetStatement),
+      ...of('DocumentBudgetStated').map(budgetStatement),
+    ],
     agreements: [],
     realisations: of('RealisationReported').map((e) => {
       const { organisationId: _o, documentId: _d, indicatorId, ...rest } = data(e);
@@ -244,7 +266,7 @@ function normalise(bundle: Bundle) {
     ...bundle,
     nodes: [...(bundle.nodes ?? [])].sort(by((n) => n.id)),
     indicators: [...(bundle.indicators ?? [])].sort(by((i) => i.id)),
-    budgets: [...(bundle.budgets ?? [])].sort(by((b) => `${b.node}|${b.year}`)),
+    budgets: [...(bundle.budgets ?? [])].sort(by((b) => JSON.stringify([b.node, b.year, b.total, b.source]))),
     realisations: [...(bundle.realisations ?? [])].sort(by((r) => `${r.indicator}|${r.period}`)),
   };
 }

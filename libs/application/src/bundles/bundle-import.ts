@@ -12,6 +12,9 @@ import {
   type DomainEvent,
   type NodeLevel,
   NODE_LEVELS,
+  interpretValue,
+  parsePeriod,
+  type RawValue,
 } from '@sakip/domain';
 import { formatPosition, type EventStore, type StoredEvent } from '@sakip/event-store';
 import stringify from 'safe-stable-stringify';
@@ -22,7 +25,7 @@ import {
   type Histories,
   type PlannedCommand,
 } from '../pipeline/command-pipeline';
-import type { Bundle, BundleSource } from './bundle';
+import type { Bundle, BundleBudget, BundleSource } from './bundle';
 import { validateBundleShape, type BundleProblem } from './bundle-validation';
 
 const EVENT_ID_NAMESPACE = '5b0e1c7a-6f7e-4c55-9d8e-5a4b3c2d1e0f';
@@ -49,11 +52,28 @@ export interface BundleCounts {
   readonly agreements: number;
   readonly realisations: number;
   readonly submissions: number;
+  /** Further statements: `statements` entries and repeated agreement, realisation and budget rows. */
+  readonly statements: number;
+  /** Nodes and indicators reprinted from earlier documents (`role: history`). */
+  readonly historyItems: number;
+  /** Regional goals and indicators cited for alignment (`role: reference`). */
+  readonly referenceItems: number;
+  /** End-of-period budget columns and the document's own total rows. */
+  readonly budgetTotals: number;
+  /** Budget rows of money spent (`kind: realisation`). */
+  readonly budgetRealisations: number;
 }
 
-export interface StoredCounts extends BundleCounts {
+export interface StoredCounts extends Omit<BundleCounts, 'historyItems' | 'referenceItems'> {
   readonly targetRevisions: number;
   readonly events: number;
+}
+
+/** Something an importer keeps but a person should look at: a value it cannot read, a year after the period. */
+export interface ImportWarning {
+  readonly path: string;
+  readonly en: string;
+  readonly id: string;
 }
 
 export interface ImportSummary {
@@ -69,6 +89,8 @@ export interface ImportSummary {
   /** What this import stored (0 everywhere when the same bundle was imported before). */
   readonly stored: StoredCounts;
   readonly nothingNew: boolean;
+  /** Kept as printed, but worth a look (never a silent drop). */
+  readonly warnings: readonly ImportWarning[];
   /** Position of the last event of the import (for read-your-writes), also when nothing new was written. */
   readonly position: string | null;
 }
@@ -97,16 +119,42 @@ export function countBundle(bundle: Bundle): BundleCounts {
   const nodes = Object.fromEntries(NODE_LEVELS.map((level) => [level, 0])) as Record<NodeLevel, number>;
   for (const node of bundle.nodes ?? []) nodes[node.level]++;
   const indicators = bundle.indicators ?? [];
+  const items = [...(bundle.nodes ?? []), ...indicators];
+  const repeated = (keys: string[]) => keys.length - new Set(keys).size;
+  const budgets = bundle.budgets ?? [];
   return {
     nodes,
     indicators: indicators.length,
     baselines: indicators.filter((i) => i.baseline).length,
     targets: indicators.reduce((sum, i) => sum + Object.keys(i.targets ?? {}).length, 0),
-    budgets: bundle.budgets?.length ?? 0,
+    budgets: budgets.length,
     agreements: bundle.agreements?.length ?? 0,
     realisations: bundle.realisations?.length ?? 0,
     submissions: bundle.submissions?.length ?? 0,
+    statements:
+      indicators.reduce((sum, i) => sum + (i.statements?.length ?? 0), 0) +
+      repeated((bundle.agreements ?? []).map((a) => `${a.indicator}|${a.year}`)) +
+      repeated((bundle.realisations ?? []).map((r) => `${r.indicator}|${r.period}`)) +
+      budgets.length -
+      new Set(budgets.filter(isPrimaryBudgetShape).map((b) => `${b.node}|${b.year}`)).size,
+    historyItems: items.filter((i) => i.role === 'history').length,
+    referenceItems: items.filter((i) => i.role === 'reference').length,
+    budgetTotals: budgets.filter((b) => b.total || !b.node).length,
+    budgetRealisations: budgets.filter((b) => b.kind === 'realisation').length,
   };
+}
+
+/** A node's yearly pagu: the kind of budget row that is a node's primary figure for the year. */
+function isPrimaryBudgetShape(
+  b: BundleBudget,
+): b is BundleBudget & { node: string; year: number; amount: RawValue } {
+  return (
+    b.node !== undefined &&
+    b.year !== undefined &&
+    !b.total &&
+    (b.kind ?? 'pagu') === 'pagu' &&
+    b.amount !== null
+  );
 }
 
 function countStored(events: readonly DomainEvent[]): StoredCounts {
@@ -119,10 +167,19 @@ function countStored(events: readonly DomainEvent[]): StoredCounts {
     baselines: count('BaselineSet'),
     targets: count('TargetSet') + count('TargetRevised'),
     targetRevisions: count('TargetRevised'),
-    budgets: count('BudgetAllocated'),
+    budgets: count('BudgetAllocated') + count('BudgetStated') + count('DocumentBudgetStated'),
     agreements: count('AgreementTargetSet'),
     realisations: count('RealisationReported'),
     submissions: count('DocumentSubmitted'),
+    statements: count('IndicatorValueStated') + count('BudgetStated') + count('DocumentBudgetStated'),
+    budgetTotals:
+      count('DocumentBudgetStated') +
+      events.filter((e) => e.type === 'BudgetStated' && (e.data as { total?: boolean }).total).length,
+    budgetRealisations: events.filter(
+      (e) =>
+        (e.type === 'BudgetStated' || e.type === 'DocumentBudgetStated') &&
+        (e.data as { kind?: string }).kind === 'realisation',
+    ).length,
     events: events.length,
   };
 }
@@ -226,10 +283,61 @@ export class BundleImporter {
         inBundle: countBundle(bundle),
         stored,
         nothingNew: allNew.length === 0,
+        warnings: warningsOf(bundle),
         position: position ? formatPosition(position) : null,
       },
     };
   }
+}
+
+/** Values kept as printed that a person should look at: unreadable ones, years after the document's period. */
+export function warningsOf(bundle: Bundle): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
+  const { end } = bundle.document.period;
+  const unreadable = (path: string, raw: RawValue | null | undefined) => {
+    if (raw !== undefined && raw !== null && interpretValue(raw).kind === 'unparseable')
+      warnings.push({
+        path,
+        en: `"${String(raw)}" cannot be read as a number or grade; kept as printed`,
+        id: `"${String(raw)}" tidak terbaca sebagai angka atau predikat; disimpan apa adanya`,
+      });
+  };
+  const afterPeriod = (path: string, year: number | undefined) => {
+    if (year !== undefined && year > end)
+      warnings.push({
+        path,
+        en: `${year} is after the document's period (ends ${end}); kept`,
+        id: `${year} di luar periode dokumen (berakhir ${end}); tetap disimpan`,
+      });
+  };
+  (bundle.indicators ?? []).forEach((ind, i) => {
+    unreadable(`indicators[${i}].baseline.value`, ind.baseline?.value);
+    unreadable(`indicators[${i}].finalTarget`, ind.finalTarget);
+    for (const [year, raw] of Object.entries(ind.targets ?? {})) {
+      unreadable(`indicators[${i}].targets.${year}`, raw);
+      afterPeriod(`indicators[${i}].targets.${year}`, Number(year));
+    }
+    (ind.statements ?? []).forEach((st, j) => {
+      if (st.field !== 'name' && st.field !== 'unit' && st.field !== 'formula')
+        unreadable(`indicators[${i}].statements[${j}].value`, st.value);
+      afterPeriod(`indicators[${i}].statements[${j}].year`, st.year);
+    });
+  });
+  (bundle.budgets ?? []).forEach((b, i) => {
+    unreadable(`budgets[${i}].amount`, b.amount);
+    afterPeriod(`budgets[${i}].year`, b.year);
+  });
+  (bundle.agreements ?? []).forEach((a, i) => {
+    unreadable(`agreements[${i}].target`, a.target);
+    afterPeriod(`agreements[${i}].year`, a.year);
+  });
+  (bundle.realisations ?? []).forEach((r, i) => {
+    unreadable(`realisations[${i}].value`, r.value);
+    unreadable(`realisations[${i}].target`, r.target);
+    unreadable(`realisations[${i}].reportedAchievement`, r.reportedAchievement);
+    afterPeriod(`realisations[${i}].period`, parsePeriod(r.period)?.year);
+  });
+  return warnings;
 }
 
 function latestPosition(streams: Histories) {
@@ -316,25 +424,55 @@ function planCommands(bundle: Bundle, documentId: string, contentHash: string): 
           documentId,
           level: n.level,
           name: n.name,
-          ...pick(n, 'code', 'parent', 'alignsTo'),
+          ...pick(n, 'code', 'parent', 'alignsTo', 'role'),
         },
       },
       `nodes[${i}]`,
       n.source,
     ),
   );
-  (bundle.budgets ?? []).forEach((b, i) =>
-    add(
-      streamIds.node(org, b.node),
-      node,
-      {
-        type: 'AllocateBudget',
-        data: { ...ref, nodeId: b.node, year: b.year, amount: b.amount, documentId },
-      },
-      `budgets[${i}]`,
-      b.source,
-    ),
-  );
+  // The first yearly pagu of a node is its primary figure; every other budget row is a statement.
+  const primaryBudgets = new Set<string>();
+  (bundle.budgets ?? []).forEach((b, i) => {
+    const key = `${b.node}|${b.year}`;
+    if (isPrimaryBudgetShape(b) && !primaryBudgets.has(key)) {
+      primaryBudgets.add(key);
+      add(
+        streamIds.node(org, b.node),
+        node,
+        {
+          type: 'AllocateBudget',
+          data: { ...ref, nodeId: b.node, year: b.year, amount: b.amount, documentId },
+        },
+        `budgets[${i}]`,
+        b.source,
+      );
+      return;
+    }
+    const statement = {
+      ...ref,
+      documentId,
+      kind: b.kind ?? 'pagu',
+      amount: b.amount,
+      ...pick(b, 'year', 'total', 'source'),
+    } as const;
+    if (b.node)
+      add(
+        streamIds.node(org, b.node),
+        node,
+        { type: 'StateBudget', data: { ...statement, nodeId: b.node } },
+        `budgets[${i}]`,
+        b.source,
+      );
+    else
+      add(
+        streamIds.document(org, documentId),
+        document,
+        { type: 'StateDocumentBudget', data: statement },
+        `budgets[${i}]`,
+        b.source,
+      );
+  });
   (bundle.indicators ?? []).forEach((ind, i) => {
     const stream = streamIds.indicator(org, ind.id);
     const indicatorRef = { ...ref, indicatorId: ind.id };
@@ -378,45 +516,99 @@ function planCommands(bundle: Bundle, documentId: string, contentHash: string): 
         ind.source,
       );
     }
+    (ind.statements ?? []).forEach((statement, j) =>
+      add(
+        stream,
+        indicator,
+        {
+          type: 'StateIndicatorValue',
+          data: {
+            ...indicatorRef,
+            documentId,
+            field: statement.field,
+            value: statement.value,
+            ...pick(statement, 'year', 'source'),
+          },
+        },
+        `indicators[${i}].statements[${j}]`,
+        statement.source,
+      ),
+    );
   });
-  (bundle.agreements ?? []).forEach((a, i) =>
+  // The first row of an indicator and year (period) is the primary statement; repeats are statements.
+  const firstAgreement = new Set<string>();
+  (bundle.agreements ?? []).forEach((a, i) => {
+    const key = `${a.indicator}|${a.year}`;
+    const primary = !firstAgreement.has(key);
+    firstAgreement.add(key);
     add(
       streamIds.indicator(org, a.indicator),
       indicator,
-      {
-        type: 'SetAgreementTarget',
-        data: {
-          ...ref,
-          indicatorId: a.indicator,
-          year: a.year,
-          value: a.target,
-          ...pick(a, 'signedOn'),
-          documentId,
-        },
-      },
+      primary
+        ? {
+            type: 'SetAgreementTarget',
+            data: {
+              ...ref,
+              indicatorId: a.indicator,
+              year: a.year,
+              value: a.target,
+              ...pick(a, 'signedOn'),
+              documentId,
+            },
+          }
+        : {
+            type: 'StateIndicatorValue',
+            data: {
+              ...ref,
+              indicatorId: a.indicator,
+              documentId,
+              field: 'agreement',
+              year: a.year,
+              value: a.target,
+              ...pick(a, 'signedOn', 'source'),
+            },
+          },
       `agreements[${i}]`,
       a.source,
-    ),
-  );
-  (bundle.realisations ?? []).forEach((r, i) =>
+    );
+  });
+  const firstRealisation = new Set<string>();
+  (bundle.realisations ?? []).forEach((r, i) => {
+    const key = `${r.indicator}|${r.period}`;
+    const primary = !firstRealisation.has(key);
+    firstRealisation.add(key);
     add(
       streamIds.indicator(org, r.indicator),
       indicator,
-      {
-        type: 'ReportRealisation',
-        data: {
-          ...ref,
-          indicatorId: r.indicator,
-          period: r.period,
-          value: r.value,
-          ...pick(r, 'reportedAchievement', 'reportedOn'),
-          documentId,
-        },
-      },
+      primary
+        ? {
+            type: 'ReportRealisation',
+            data: {
+              ...ref,
+              indicatorId: r.indicator,
+              period: r.period,
+              value: r.value,
+              ...pick(r, 'target', 'reportedAchievement', 'reportedOn'),
+              documentId,
+            },
+          }
+        : {
+            type: 'StateIndicatorValue',
+            data: {
+              ...ref,
+              indicatorId: r.indicator,
+              documentId,
+              field: 'realisation',
+              period: r.period,
+              value: r.value,
+              ...(r.target === undefined ? {} : { rowTarget: r.target }),
+              ...pick(r, 'reportedAchievement', 'source'),
+            },
+          },
       `realisations[${i}]`,
       r.source,
-    ),
-  );
+    );
+  });
   (bundle.submissions ?? []).forEach((s, i) =>
     add(
       streamIds.organisation(org),
@@ -478,9 +670,15 @@ function checkReferences(bundle: Bundle, existing: Histories): BundleProblem[] {
   (bundle.indicators ?? []).forEach(
     (ind, i) => !knownNode(ind.node) && unknown(`indicators[${i}].node`, 'node', ind.node),
   );
-  (bundle.budgets ?? []).forEach(
-    (b, i) => !knownNode(b.node) && unknown(`budgets[${i}].node`, 'node', b.node),
-  );
+  (bundle.budgets ?? []).forEach((b, i) => {
+    if (b.node !== undefined && !knownNode(b.node)) unknown(`budgets[${i}].node`, 'node', b.node);
+    if ((b.year === undefined) === (b.total === undefined))
+      problems.push({
+        path: `budgets[${i}]`,
+        en: 'needs either "year" or "total": true (an end-of-period column), not both',
+        id: 'perlu "year" atau "total": true (kolom akhir periode), tidak keduanya',
+      });
+  });
   (bundle.agreements ?? []).forEach(
     (a, i) => !knownIndicator(a.indicator) && unknown(`agreements[${i}].indicator`, 'indicator', a.indicator),
   );

@@ -43,8 +43,8 @@ function describe(error: ErrorObject): BundleProblem {
       const field = (error.params as { additionalProperty: string }).additionalProperty;
       return {
         path: at(field),
-        en: 'is not a field of sakip-bundle/1 (check the spelling)',
-        id: 'bukan kolom sakip-bundle/1 (periksa ejaan)',
+        en: 'is not a field of sakip-bundle/2 (check the spelling)',
+        id: 'bukan kolom sakip-bundle/2 (periksa ejaan)',
       };
     }
     case 'enum': {

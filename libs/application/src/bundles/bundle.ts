@@ -1,6 +1,15 @@
-import type { Aggregation, DocumentKind, NodeLevel, Polarity, RawValue } from '@sakip/domain';
+import type {
+  Aggregation,
+  BudgetKind,
+  DocumentKind,
+  ItemRole,
+  NodeLevel,
+  Polarity,
+  RawValue,
+  StatementField,
+} from '@sakip/domain';
 
-/** TypeScript view of `sakip-bundle/1` (../shared/spec/bundle-format.md); bundle.schema.json is the authority. */
+/** TypeScript view of `sakip-bundle/2` (and /1, a subset) (../shared/spec/bundle-format.md); bundle.schema.json is the authority. */
 export interface BundleSource {
   readonly table?: string;
   readonly page?: number | string;
@@ -8,7 +17,7 @@ export interface BundleSource {
 }
 
 export interface Bundle {
-  readonly format: 'sakip-bundle/1';
+  readonly format: 'sakip-bundle/1' | 'sakip-bundle/2';
   readonly organisation: {
     readonly id: string;
     readonly name: string;
@@ -24,12 +33,7 @@ export interface Bundle {
   };
   readonly nodes?: readonly BundleNode[];
   readonly indicators?: readonly BundleIndicator[];
-  readonly budgets?: readonly {
-    readonly node: string;
-    readonly year: number;
-    readonly amount: RawValue;
-    readonly source?: BundleSource;
-  }[];
+  readonly budgets?: readonly BundleBudget[];
   readonly agreements?: readonly {
     readonly year: number;
     readonly signedOn?: string;
@@ -40,7 +44,10 @@ export interface Bundle {
   readonly realisations?: readonly {
     readonly indicator: string;
     readonly period: string;
-    readonly value: RawValue;
+    /** null: the row prints a target and capaian but no realisation cell. */
+    readonly value: RawValue | null;
+    /** The target printed in the same row. */
+    readonly target?: RawValue | null;
     readonly reportedAchievement?: RawValue;
     readonly reportedOn?: string;
     readonly source?: BundleSource;
@@ -59,6 +66,25 @@ export interface BundleNode {
   readonly parent?: string;
   readonly code?: string;
   readonly alignsTo?: string;
+  readonly role?: ItemRole;
+  readonly source?: BundleSource;
+}
+
+/** A budget row: a node's (or, without `node`, the document's) pagu or realisation for a year or the period. */
+export interface BundleBudget {
+  readonly node?: string;
+  readonly year?: number;
+  readonly total?: true;
+  readonly kind?: BudgetKind;
+  readonly amount: RawValue | null;
+  readonly source?: BundleSource;
+}
+
+/** One more statement of an indicator's value by the document (another table, the prose). */
+export interface BundleStatement {
+  readonly field: Exclude<StatementField, 'agreement' | 'realisation'>;
+  readonly year?: number;
+  readonly value: RawValue | null;
   readonly source?: BundleSource;
 }
 
@@ -76,5 +102,7 @@ export interface BundleIndicator {
   readonly finalTarget?: RawValue;
   readonly aggregation?: Aggregation;
   readonly dataSource?: string;
+  readonly role?: ItemRole;
+  readonly statements?: readonly BundleStatement[];
   readonly source?: BundleSource;
 }

@@ -1,6 +1,6 @@
 import type { EventStore } from '@sakip/event-store';
 import { formatPosition } from '@sakip/event-store';
-import { RuleSet, validateRule, type Finding, type RuleFile } from '@sakip/rules';
+import { RuleSet, validateRule, type EvaluationKind, type Finding, type RuleFile } from '@sakip/rules';
 import { errors } from '../errors/catalogue';
 import type { CommandResult } from '../pipeline/command-pipeline';
 import type { EvaluationConfig } from '../settings/evaluation-config';
@@ -16,6 +16,10 @@ export interface EvaluateRequest {
   readonly organisations?: readonly string[];
   /** The date the rules see as "now" (YYYY-MM-DD; default: today). */
   readonly now?: string;
+  /** review (default): defects of what the documents say; compliance: what the store holds or lacks. */
+  readonly kinds?: readonly EvaluationKind[];
+  /** Review only this stored document (its own statements). */
+  readonly document?: string;
 }
 
 export interface BatchView {
@@ -173,6 +177,8 @@ export class Evaluations {
       ...(request.organisations && request.organisations.length > 0
         ? { organisations: request.organisations }
         : {}),
+      ...(request.kinds && request.kinds.length > 0 ? { kinds: request.kinds } : {}),
+      ...(request.document ? { document: request.document } : {}),
     };
   }
 }

@@ -14,6 +14,8 @@ import {
   foldOrganisation,
   lkeScore,
   RuleSet,
+  type DefectClass,
+  type EvaluationKind,
   type EvaluationSettings,
   type Finding,
   type LkeScore,
@@ -30,12 +32,20 @@ export const evaluationStream = (batchId: string) => `evaluation-${batchId}`;
 const PAGE = 5000;
 const FINDINGS_PER_EVENT = 500;
 
+/** The document an event was imported from (its provenance); planner commands have none. */
+function documentOfEvent(event: { metadata: Record<string, unknown> }): string | undefined {
+  const provenance = event.metadata['provenance'] as { documentId?: unknown } | undefined;
+  return typeof provenance?.documentId === 'string' ? provenance.documentId : undefined;
+}
+
 export interface OrganisationSummary {
   readonly organisationId: string;
   readonly organisationName: string | null;
   readonly findings: number;
   readonly byCategory: Partial<Record<RuleCategory, number>>;
   readonly bySeverity: Partial<Record<Severity, number>>;
+  /** Findings per defect class (sakip-defects/1). */
+  readonly byClass: Partial<Record<DefectClass, number>>;
   readonly lke: LkeScore;
 }
 
@@ -47,6 +57,13 @@ export interface EvaluationRequest {
   readonly now: string;
   readonly settings: EvaluationSettings;
   readonly lke?: LkeSettings;
+  /**
+   * `review`: defects of what the documents say; `compliance`: what the store holds or lacks for the
+   * organisation and year (asked for explicitly). Default: review.
+   */
+  readonly kinds?: readonly EvaluationKind[];
+  /** Review only this document (its own statements), not everything the organisation has on record. */
+  readonly document?: string;
 }
 
 export interface EvaluationOutcome {
@@ -97,15 +114,23 @@ export class Evaluator {
       next?.catch(() => undefined); // a failure surfaces when it is awaited, not as an unhandled rejection
       // Registered after `asOf`: not part of this evaluation.
       if (events.length === 0) continue;
-      const model = foldOrganisation(organisationId, events);
+      const model = foldOrganisation(
+        organisationId,
+        request.document ? events.filter((e) => documentOfEvent(e) === request.document) : events,
+      );
+      if (request.document && !model.documents.has(request.document)) continue;
       const stats: RuleStats = new Map();
       const mine: Finding[] = [];
       evaluations += ruleSet.evaluate(
-        buildFactSets(model, { evaluationYear: request.year, now: request.now, settings: request.settings }),
+        buildFactSets(
+          model,
+          { evaluationYear: request.year, now: request.now, settings: request.settings },
+          request.kinds ?? ['review'],
+        ),
         (finding) => mine.push(finding),
         stats,
       );
-      findings.push(...mine);
+      for (const finding of mine) findings.push(finding);
       const count = <K extends string>(key: (f: Finding) => K) =>
         mine.reduce<Partial<Record<K, number>>>(
           (acc, f) => ({ ...acc, [key(f)]: (acc[key(f)] ?? 0) + 1 }),
@@ -117,6 +142,7 @@ export class Evaluator {
         findings: mine.length,
         byCategory: count((f) => f.category),
         bySeverity: count((f) => f.severity),
+        byClass: count((f) => f.class),
         lke: lkeScore(ruleSet.rules, stats, request.lke ?? DEFAULT_LKE),
       });
       onProgress?.(index + 1, organisations.length, organisationId);
@@ -152,7 +178,12 @@ export class Evaluator {
       asOf: formatPosition(position),
       now: request.now,
       ruleSet: { version: stored.version, hash: stored.hash },
-      settings: { evaluation: request.settings, lke: request.lke ?? DEFAULT_LKE },
+      settings: {
+        evaluation: request.settings,
+        lke: request.lke ?? DEFAULT_LKE,
+        kinds: request.kinds ?? ['review'],
+        ...(request.document ? { document: request.document } : {}),
+      },
       findingCount: outcome.findings.length,
       summary: { organisations: outcome.summaries, evaluations: outcome.evaluations },
     };
@@ -185,13 +216,21 @@ export class Evaluator {
 
   /** Re-runs a stored batch: its rule-set version, settings, date and event position. */
   async reproduce(batch: EvaluationRecordedData, stored: StoredRuleSet): Promise<EvaluationOutcome> {
-    const settings = batch.settings as { evaluation: EvaluationSettings; lke: LkeSettings };
+    const settings = batch.settings as {
+      evaluation: EvaluationSettings;
+      lke: LkeSettings;
+      kinds?: EvaluationKind[];
+      document?: string;
+    };
     const organisations = batch.organisations ?? (await this.organisations());
     return this.evaluate(new RuleSet(stored.rules), organisations, parsePosition(batch.asOf), {
       year: batch.year,
       now: batch.now,
       settings: settings.evaluation,
       lke: settings.lke,
+      // Batches recorded before the two kinds ran every rule.
+      kinds: settings.kinds ?? ['review', 'compliance'],
+      ...(settings.document ? { document: settings.document } : {}),
     });
   }
 

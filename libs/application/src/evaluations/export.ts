@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
-import { formatFact, type Finding } from '@sakip/rules';
+import { DEFECT_CLASSES, formatFact, type Finding, type RuleFile } from '@sakip/rules';
+import { groupFindings, type FindingGroup } from '../review/findings';
 import type { BatchRecord, OrganisationSummary } from './evaluator';
 
 /** One row per finding, Indonesian headers, for an inspector's spreadsheet. */
@@ -103,4 +104,133 @@ export async function findingsWorkbook(
   summary.getColumn(1).width = 40;
   summary.getColumn(8).width = 80;
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+const SEVERITY_ID = { high: 'tinggi', medium: 'sedang', low: 'rendah' } as const;
+
+/** Escapes a cell that a spreadsheet would read as a formula (=, +, -, @ first): OWASP CSV injection. */
+export function safeCell(value: string | number): string | number {
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+const subjectIds = (f: Finding) =>
+  f.subjects.map((s) => s.indicator ?? s.node ?? '').filter((id) => id !== '');
+
+/** Findings for people: one row per rule within a document, with the count and every subject. */
+const GROUP_COLUMNS: readonly {
+  header: string;
+  width: number;
+  value: (g: FindingGroup, rule: RuleFile | undefined, i: number) => string | number;
+}[] = [
+  { header: 'No', width: 6, value: (_g, _r, i) => i + 1 },
+  { header: 'Perangkat Daerah', width: 30, value: (g) => g.organisationName ?? g.organisationId },
+  { header: 'ID PD', width: 20, value: (g) => g.organisationId },
+  { header: 'Dokumen', width: 36, value: (g) => g.documentTitle ?? '' },
+  { header: 'ID dokumen', width: 26, value: (g) => g.documentId ?? '' },
+  { header: 'Tingkat', width: 9, value: (g) => SEVERITY_ID[g.severity] },
+  { header: 'Kelas cacat', width: 26, value: (g) => g.class },
+  { header: 'Aturan', width: 34, value: (g) => g.rule },
+  { header: 'Temuan', width: 44, value: (g, r) => r?.title.id ?? g.rule },
+  { header: 'Jumlah', width: 8, value: (g) => g.findings.length },
+  {
+    header: 'Subjek (ID node/indikator)',
+    width: 50,
+    value: (g) => [...new Set(g.findings.flatMap(subjectIds))].join(', '),
+  },
+  {
+    header: 'Rincian',
+    width: 90,
+    value: (g) => g.findings.map((f) => `• ${f.message.id}`).join('\n'),
+  },
+  {
+    header: 'Details (EN)',
+    width: 90,
+    value: (g) => g.findings.map((f) => `• ${f.message.en}`).join('\n'),
+  },
+];
+
+/** One row per finding, naming every id (organisation, document, node and code, indicator). */
+const RECORD_COLUMNS: readonly { header: string; width: number; value: (f: Finding) => string | number }[] = [
+  { header: 'ID PD', width: 20, value: (f) => f.subject.organisationId },
+  { header: 'ID dokumen', width: 26, value: (f) => f.subject.documentId ?? '' },
+  { header: 'ID node', width: 20, value: (f) => f.subject.nodeId ?? '' },
+  { header: 'Kode', width: 18, value: (f) => f.subject.nodeCode ?? '' },
+  { header: 'Node', width: 36, value: (f) => f.subject.nodeName ?? '' },
+  { header: 'ID indikator', width: 22, value: (f) => f.subject.indicatorId ?? '' },
+  { header: 'Indikator', width: 40, value: (f) => f.subject.indicatorName ?? '' },
+  { header: 'Subjek lain', width: 30, value: (f) => subjectIds(f).slice(1).join(', ') },
+  { header: 'Periode', width: 9, value: (f) => f.subject.period ?? '' },
+  { header: 'Aturan', width: 34, value: (f) => f.ruleId },
+  { header: 'Kelas cacat', width: 26, value: (f) => f.class },
+  { header: 'Tingkat', width: 9, value: (f) => SEVERITY_ID[f.severity] },
+  { header: 'Temuan', width: 80, value: (f) => f.message.id },
+  { header: 'Finding (EN)', width: 80, value: (f) => f.message.en },
+  {
+    header: 'Bukti',
+    width: 60,
+    value: (f) =>
+      Object.entries(f.evidence.facts)
+        .map(([k, v]) => `${k}: ${formatFact(v, 'id')}`)
+        .join('; '),
+  },
+];
+
+/** CSV for people: one row per rule within a document (see GROUP_COLUMNS); cells never start a formula. */
+export function groupedFindingsCsv(
+  findings: readonly Finding[],
+  rules: ReadonlyMap<string, RuleFile>,
+): string {
+  const groups = groupFindings(findings);
+  return stringify(
+    [
+      GROUP_COLUMNS.map((c) => c.header),
+      ...groups.map((g, i) => GROUP_COLUMNS.map((c) => safeCell(c.value(g, rules.get(g.rule), i)))),
+    ],
+    { bom: true },
+  );
+}
+
+/**
+ * The workbook an inspector opens: "Temuan" groups a rule's findings in one document into one row (count,
+ * subjects, every message), "Rincian" lists every finding with every id, "Ringkasan" counts by class.
+ */
+export async function groupedFindingsWorkbook(
+  findings: readonly Finding[],
+  rules: ReadonlyMap<string, RuleFile>,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'sakip';
+  const groups = groupFindings(findings);
+  const grouped = workbook.addWorksheet('Temuan', { views: [{ state: 'frozen', ySplit: 1 }] });
+  grouped.columns = GROUP_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  groups.forEach((g, i) =>
+    grouped.addRow(GROUP_COLUMNS.map((c) => safeCell(c.value(g, rules.get(g.rule), i)))),
+  );
+  styleSheet(grouped, groups.length, GROUP_COLUMNS.length);
+
+  const detail = workbook.addWorksheet('Rincian', { views: [{ state: 'frozen', ySplit: 1 }] });
+  detail.columns = RECORD_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
+  findings.forEach((f) => detail.addRow(RECORD_COLUMNS.map((c) => safeCell(c.value(f)))));
+  styleSheet(detail, findings.length, RECORD_COLUMNS.length);
+
+  const summary = workbook.addWorksheet('Ringkasan');
+  summary.columns = [
+    { header: 'Kelas cacat', width: 30 },
+    { header: 'Kelompok', width: 14 },
+    { header: 'Temuan', width: 10 },
+  ];
+  const byClass = new Map<string, number>();
+  for (const f of findings) byClass.set(f.class, (byClass.get(f.class) ?? 0) + 1);
+  for (const [name, count] of [...byClass].sort((a, b) => b[1] - a[1]))
+    summary.addRow([name, DEFECT_CLASSES[name as keyof typeof DEFECT_CLASSES], count]);
+  summary.getRow(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function styleSheet(sheet: ExcelJS.Worksheet, rows: number, columns: number): void {
+  sheet.getRow(1).font = { bold: true };
+  sheet.eachRow((row) => {
+    row.alignment = { vertical: 'top', wrapText: true };
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows + 1), column: columns } };
 }

@@ -78,6 +78,7 @@ describe('generated data', () => {
     const { findings } = await evaluator.evaluate(ruleSet, organisations, await infra.store.headPosition(), {
       ...GENERATED_EVALUATION,
       settings: DEFAULT_SETTINGS,
+      kinds: ['review', 'compliance'],
     });
     const counted: Record<string, number> = {};
     for (const f of findings) counted[f.ruleId] = (counted[f.ruleId] ?? 0) + 1;

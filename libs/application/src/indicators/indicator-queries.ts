@@ -7,6 +7,7 @@ import {
   type OrganisationView,
   type PeriodView,
   type ReadModels,
+  type StatementGroup,
 } from '@sakip/read-models';
 import { errors } from '../errors/catalogue';
 import { resolveIndicatorRef, type IndicatorRef } from '../planner/indicator-ref';
@@ -17,12 +18,17 @@ export interface IndicatorDetail {
   /** Present when the periods show a past date's values instead of today's. */
   readonly asOf: { readonly date: string; readonly basis: AsOfBasis } | null;
   readonly periods: readonly PeriodView[];
+  /** Every statement the documents make about the indicator, per field and period, conflicts marked. */
+  readonly statements: readonly StatementGroup[];
 }
 
 export interface IndicatorHistory {
   readonly organisation: OrganisationView | null;
   readonly indicator: IndicatorView;
+  /** Revisions: changes between documents or by planners. */
   readonly chains: readonly HistoryChain[];
+  /** Statements: what each document says, which may differ within one document without being a revision. */
+  readonly statements: readonly StatementGroup[];
 }
 
 export interface AsOf {
@@ -66,6 +72,7 @@ export class IndicatorQueries {
       indicator,
       asOf: asOf ?? null,
       periods,
+      statements: await this.readModels.statements.of(resolved.organisationId, resolved),
     };
   }
 
@@ -83,6 +90,7 @@ export class IndicatorQueries {
       organisation: (await this.readModels.planTree.organisation(resolved.organisationId)) ?? null,
       indicator,
       chains,
+      statements: await this.readModels.statements.of(resolved.organisationId, resolved),
     };
   }
 

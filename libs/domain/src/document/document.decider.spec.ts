@@ -33,4 +33,29 @@ describe('document decider', () => {
       .when({ type: 'RegisterDocument', data: { ...details, period: { start: 2026, end: 2024 } } })
       .thenFails('DOCUMENT_PERIOD_INVALID');
   });
+  describe('StateDocumentBudget (bundle format 2)', () => {
+    const totalRow = {
+      organisationId: registered.data.organisationId,
+      documentId: registered.data.documentId,
+      kind: 'pagu' as const,
+      year: 2024,
+      amount: '47.000.000.000',
+      source: { table: 'Tabel 6.1', row: 'Urusan' },
+    };
+    it("keeps the document's own total row", () => {
+      spec
+        .given([registered])
+        .when({ type: 'StateDocumentBudget', data: totalRow })
+        .then([{ type: 'DocumentBudgetStated', data: totalRow }]);
+    });
+    it('does nothing when the same row is imported again', () => {
+      spec
+        .given([registered, { type: 'DocumentBudgetStated', data: totalRow }])
+        .when({ type: 'StateDocumentBudget', data: totalRow })
+        .thenNothingHappens();
+    });
+    it('refuses a total of an unregistered document', () => {
+      spec.given([]).when({ type: 'StateDocumentBudget', data: totalRow }).thenFails('UNKNOWN_DOCUMENT');
+    });
+  });
 });

@@ -1,5 +1,7 @@
 import type { Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
+import { budgetStatementKey } from '../node/node.decider';
+import type { RawValue } from '../values/document-value';
 import type { DocumentCommand } from './document.commands';
 import type { DocumentDetails, DocumentEvent } from './document.events';
 
@@ -9,6 +11,7 @@ export type DocumentState =
       readonly status: 'registered';
       readonly details: DocumentDetails;
       readonly contentHashes: readonly string[];
+      readonly budgetStatements: Readonly<Record<string, RawValue | null>>;
     };
 
 export const documentDecider: Decider<DocumentState, DocumentCommand, DocumentEvent> = {
@@ -22,10 +25,20 @@ export const documentDecider: Decider<DocumentState, DocumentCommand, DocumentEv
           status: 'registered',
           details: event.data,
           contentHashes: [...hashes, event.data.contentHash],
+          budgetStatements: state.status === 'registered' ? state.budgetStatements : {},
         };
       }
+      case 'DocumentBudgetStated':
+        if (state.status !== 'registered') return state;
+        return {
+          ...state,
+          budgetStatements: {
+            ...state.budgetStatements,
+            [budgetStatementKey(event.data)]: event.data.amount,
+          },
+        };
       default: {
-        const never: never = event.type;
+        const never: never = event;
         return never;
       }
     }
@@ -50,8 +63,23 @@ export const documentDecider: Decider<DocumentState, DocumentCommand, DocumentEv
           return [];
         return [{ type: 'DocumentRegistered', data: command.data }];
       }
+      case 'StateDocumentBudget': {
+        if (state.status !== 'registered')
+          throw new DomainError(
+            'UNKNOWN_DOCUMENT',
+            {
+              id: `Dokumen "${command.data.documentId}" belum terdaftar.`,
+              en: `Document "${command.data.documentId}" is not registered.`,
+            },
+            'not-found',
+            { documentId: command.data.documentId },
+          );
+        const key = budgetStatementKey(command.data);
+        if (key in state.budgetStatements && state.budgetStatements[key] === command.data.amount) return [];
+        return [{ type: 'DocumentBudgetStated', data: command.data }];
+      }
       default: {
-        const never: never = command.type;
+        const never: never = command;
         return never;
       }
     }

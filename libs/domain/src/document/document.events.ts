@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import type { BudgetStatement } from '../node/node.events';
 import type { DocumentKind } from '../shared/streams';
 
 export interface DocumentDetails {
@@ -14,8 +15,12 @@ export interface DocumentDetails {
 }
 
 /** Type names are stored forever: never rename one; add a new type instead. */
-export type DocumentEvent = DomainEvent<'DocumentRegistered', DocumentDetails>;
+export type DocumentEvent =
+  | DomainEvent<'DocumentRegistered', DocumentDetails>
+  /** bundle format 2: a budget row of the document as a whole (no node), e.g. its total. */
+  | DomainEvent<'DocumentBudgetStated', BudgetStatement>;
 
 export const DOCUMENT_EVENT_TYPES = [
   'DocumentRegistered',
+  'DocumentBudgetStated',
 ] as const satisfies readonly DocumentEvent['type'][];

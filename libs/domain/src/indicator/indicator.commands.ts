@@ -1,6 +1,6 @@
 import type { Command } from '../shared/decider';
 import type { RawValue } from '../values/document-value';
-import type { IndicatorDefinition } from './indicator.events';
+import type { IndicatorDefinition, IndicatorStatement } from './indicator.events';
 
 interface IndicatorRef {
   readonly organisationId: string;
@@ -50,7 +50,8 @@ export type IndicatorCommand =
       'ReportRealisation',
       IndicatorRef & {
         readonly period: string;
-        readonly value: RawValue;
+        readonly value: RawValue | null;
+        readonly target?: RawValue | null;
         readonly reportedAchievement?: RawValue;
         readonly reportedOn?: string;
         readonly documentId?: string;
@@ -65,4 +66,6 @@ export type IndicatorCommand =
         readonly reason: string;
         readonly correctedOn?: string;
       }
-    >;
+    >
+  /** A document states a value again (another table, the prose): kept as a statement. */
+  | Command<'StateIndicatorValue', IndicatorStatement>;

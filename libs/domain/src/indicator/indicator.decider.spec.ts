@@ -326,4 +326,52 @@ describe('indicator decider', () => {
         .thenNothingHappens();
     });
   });
+
+  describe('StateIndicatorValue (bundle format 2)', () => {
+    const statement = {
+      ...ref,
+      documentId: 'renstra-2024',
+      field: 'target' as const,
+      year: 2025,
+      value: '100 Org',
+      source: { table: 'Tabel 7.1', row: 3 },
+    };
+    const stated: IndicatorEvent = { type: 'IndicatorValueStated', data: statement };
+    it('keeps a second statement of the same document beside the primary target (not a revision)', () => {
+      spec.given([defined, target2025]).when({ type: 'StateIndicatorValue', data: statement }).then([stated]);
+    });
+    it('keeps a statement that agrees with the primary one (where the document repeats it)', () => {
+      const same = { ...statement, value: '82', source: { table: 'Tabel 6.1' } };
+      spec
+        .given([defined, target2025])
+        .when({ type: 'StateIndicatorValue', data: same })
+        .then([{ type: 'IndicatorValueStated', data: same }]);
+    });
+    it('does nothing when the same cell is imported again', () => {
+      spec
+        .given([defined, stated])
+        .when({ type: 'StateIndicatorValue', data: statement })
+        .thenNothingHappens();
+    });
+    it('keeps the same value stated at another source', () => {
+      const elsewhere = { ...statement, source: { table: 'Tabel 4.3' } };
+      spec
+        .given([defined, stated])
+        .when({ type: 'StateIndicatorValue', data: elsewhere })
+        .then([{ type: 'IndicatorValueStated', data: elsewhere }]);
+    });
+    it('refuses a statement about an unknown indicator', () => {
+      spec.given([]).when({ type: 'StateIndicatorValue', data: statement }).thenFails('UNKNOWN_INDICATOR');
+    });
+  });
+
+  describe('ReportRealisation with the row target (bundle format 2)', () => {
+    it('keeps the target printed in the same row and a missing realisation cell', () => {
+      const data = { ...ref, period: '2024', value: null, target: '30', documentId: 'lkjip-2024' };
+      spec
+        .given([defined])
+        .when({ type: 'ReportRealisation', data })
+        .then([{ type: 'RealisationReported', data }]);
+    });
+  });
 });

@@ -4,13 +4,15 @@ import { alreadyDefined, mergeDefined } from '../shared/merge';
 import { sameRawMeaning, type RawValue } from '../values/document-value';
 import { isPeriod } from '../values/period';
 import type { IndicatorCommand } from './indicator.commands';
-import type { IndicatorDefinition, IndicatorEvent } from './indicator.events';
+import { sourceKey } from '../shared/streams';
+import type { IndicatorDefinition, IndicatorEvent, IndicatorStatement } from './indicator.events';
 
 export interface RealisationState {
-  readonly value: RawValue;
+  readonly value: RawValue | null;
+  readonly target?: RawValue | null;
   readonly reportedAchievement?: RawValue;
   /** What each document reported for the period; "planner" for reports made through the API. */
-  readonly reports: Readonly<Record<string, RawValue>>;
+  readonly reports: Readonly<Record<string, RawValue | null>>;
 }
 
 export type IndicatorState =
@@ -23,6 +25,8 @@ export type IndicatorState =
       readonly targets: Readonly<Record<number, RawValue>>;
       readonly agreements: Readonly<Record<number, RawValue>>;
       readonly realisations: Readonly<Record<string, RealisationState>>;
+      /** Further statements of documents, by `statementKey`: the value each stated. */
+      readonly statements: Readonly<Record<string, string>>;
     };
 
 type Defined = Extract<IndicatorState, { status: 'defined' }>;
@@ -39,9 +43,23 @@ export const INDICATOR_OPTIONAL_FIELDS = [
   'finalTarget',
   'aggregation',
   'dataSource',
+  'role',
 ] as const satisfies readonly (keyof IndicatorDefinition)[];
 
 const DEFINITION_FIELDS = ['nodeId', 'name', ...INDICATOR_OPTIONAL_FIELDS] as const;
+
+/** One cell of a document: the same key stated again with the same content is a re-import. */
+export function statementKey(statement: IndicatorStatement): string {
+  return [
+    statement.documentId,
+    statement.field,
+    statement.year ?? statement.period ?? '',
+    sourceKey(statement.source),
+  ].join('#');
+}
+
+const statementContent = (statement: IndicatorStatement) =>
+  JSON.stringify([statement.value, statement.rowTarget, statement.reportedAchievement, statement.signedOn]);
 
 function sameOptional(a: RawValue | undefined, b: RawValue | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
@@ -62,6 +80,7 @@ export const indicatorDecider: Decider<IndicatorState, IndicatorCommand, Indicat
           targets: {},
           agreements: {},
           realisations: {},
+          statements: {},
         };
       }
       return {
@@ -80,11 +99,15 @@ export const indicatorDecider: Decider<IndicatorState, IndicatorCommand, Indicat
       case 'AgreementTargetSet':
         return { ...state, agreements: { ...state.agreements, [event.data.year]: event.data.value } };
       case 'RealisationReported': {
-        const { period, value, reportedAchievement, documentId } = event.data;
+        const { period, value, target, reportedAchievement, documentId } = event.data;
         const previous = state.realisations[period];
         const reports = { ...(previous?.reports ?? {}), [documentId ?? PLANNER_REPORT]: value };
-        const next: RealisationState =
-          reportedAchievement === undefined ? { value, reports } : { value, reportedAchievement, reports };
+        const next: RealisationState = {
+          value,
+          reports,
+          ...(target === undefined ? {} : { target }),
+          ...(reportedAchievement === undefined ? {} : { reportedAchievement }),
+        };
         return { ...state, realisations: { ...state.realisations, [period]: next } };
       }
       case 'RealisationCorrected': {
@@ -98,6 +121,11 @@ export const indicatorDecider: Decider<IndicatorState, IndicatorCommand, Indicat
             : { value, reportedAchievement: achievement, reports };
         return { ...state, realisations: { ...state.realisations, [period]: next } };
       }
+      case 'IndicatorValueStated':
+        return {
+          ...state,
+          statements: { ...state.statements, [statementKey(event.data)]: statementContent(event.data) },
+        };
       default: {
         const never: never = event;
         return never;
@@ -143,6 +171,11 @@ export const indicatorDecider: Decider<IndicatorState, IndicatorCommand, Indicat
         return reportRealisation(command.data, state);
       case 'CorrectRealisation':
         return correctRealisation(command.data, state);
+      case 'StateIndicatorValue': {
+        const recorded = state.statements[statementKey(command.data)];
+        if (recorded === statementContent(command.data)) return [];
+        return [{ type: 'IndicatorValueStated', data: command.data }];
+      }
       default: {
         const never: never = command;
         return never;
@@ -213,7 +246,8 @@ function reportRealisation(
   if (
     fromThisSource !== undefined &&
     sameRawMeaning(fromThisSource, data.value) &&
-    sameOptional(current?.reportedAchievement, data.reportedAchievement)
+    sameOptional(current?.reportedAchievement, data.reportedAchievement) &&
+    sameOptional(current?.target ?? undefined, data.target ?? undefined)
   ) {
     return [];
   }

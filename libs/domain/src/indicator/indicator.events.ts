@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
-import type { Aggregation } from '../shared/streams';
+import type { Aggregation, ItemRole, StatementSource } from '../shared/streams';
 import type { Polarity } from '../values/achievement';
 import type { RawValue } from '../values/document-value';
 
@@ -17,6 +17,45 @@ export interface IndicatorDefinition {
   readonly finalTarget?: RawValue;
   readonly aggregation?: Aggregation;
   readonly dataSource?: string;
+  /** Absent: `plan`. */
+  readonly role?: ItemRole;
+}
+
+/** The fields a document can state more than once (bundle format 2, `statements` and repeated rows). */
+export const STATEMENT_FIELDS = [
+  'target',
+  'finalTarget',
+  'baseline',
+  'unit',
+  'name',
+  'formula',
+  'agreement',
+  'realisation',
+] as const;
+export type StatementField = (typeof STATEMENT_FIELDS)[number];
+
+/**
+ * One more statement of a value by a document, besides its primary one: the same target in another
+ * table, a PK target in the prose, a realisation repeated in a comparison table. All are kept; two
+ * statements of one document never make a revision.
+ */
+export interface IndicatorStatement {
+  readonly organisationId: string;
+  readonly indicatorId: string;
+  readonly documentId: string;
+  readonly field: StatementField;
+  /** target, baseline, agreement. */
+  readonly year?: number;
+  /** realisation. */
+  readonly period?: string;
+  /** As printed; null when the row has no such cell. */
+  readonly value: RawValue | null;
+  /** realisation: the target printed in the same row. */
+  readonly rowTarget?: RawValue | null;
+  /** realisation: the capaian printed in the same row. */
+  readonly reportedAchievement?: RawValue | null;
+  readonly signedOn?: string;
+  readonly source?: StatementSource;
 }
 
 interface IndicatorRef {
@@ -68,7 +107,10 @@ export type IndicatorEvent =
       'RealisationReported',
       IndicatorRef & {
         readonly period: string;
-        readonly value: RawValue;
+        /** null: the report's row prints a target and capaian but no realisation cell (format 2). */
+        readonly value: RawValue | null;
+        /** The target printed in the same row (format 2). */
+        readonly target?: RawValue | null;
         readonly reportedAchievement?: RawValue;
         readonly reportedOn?: string;
         readonly documentId?: string;
@@ -78,13 +120,14 @@ export type IndicatorEvent =
       'RealisationCorrected',
       IndicatorRef & {
         readonly period: string;
-        readonly previous: RawValue;
+        readonly previous: RawValue | null;
         readonly value: RawValue;
         readonly reportedAchievement?: RawValue;
         readonly reason: string;
         readonly correctedOn?: string;
       }
-    >;
+    >
+  | DomainEvent<'IndicatorValueStated', IndicatorStatement>;
 
 export const INDICATOR_EVENT_TYPES = [
   'IndicatorDefined',
@@ -94,4 +137,5 @@ export const INDICATOR_EVENT_TYPES = [
   'AgreementTargetSet',
   'RealisationReported',
   'RealisationCorrected',
+  'IndicatorValueStated',
 ] as const satisfies readonly IndicatorEvent['type'][];

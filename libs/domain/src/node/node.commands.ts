@@ -1,6 +1,6 @@
 import type { Command } from '../shared/decider';
 import type { RawValue } from '../values/document-value';
-import type { NodeDefinition } from './node.events';
+import type { BudgetStatement, NodeDefinition } from './node.events';
 
 export type NodeCommand =
   | Command<'DefineNode', NodeDefinition & { readonly documentId: string }>
@@ -13,4 +13,5 @@ export type NodeCommand =
         readonly amount: RawValue;
         readonly documentId?: string;
       }
-    >;
+    >
+  | Command<'StateBudget', BudgetStatement & { readonly nodeId: string }>;

@@ -58,4 +58,37 @@ describe('node decider', () => {
   it('refuses a budget for an unknown node', () => {
     spec.given([]).when({ type: 'AllocateBudget', data: budget2024.data }).thenFails('UNKNOWN_NODE');
   });
+  describe('StateBudget (bundle format 2)', () => {
+    const total = {
+      ...ref,
+      documentId: 'renstra',
+      kind: 'pagu' as const,
+      total: true,
+      amount: '13.500.000.000',
+      source: { table: 'Tabel 6.1' },
+    };
+    const stated: NodeEvent = { type: 'BudgetStated', data: total };
+    it('keeps an end-of-period total beside the yearly pagu', () => {
+      spec.given([defined, budget2024]).when({ type: 'StateBudget', data: total }).then([stated]);
+    });
+    it('keeps money spent apart from pagu', () => {
+      const spent = {
+        ...total,
+        kind: 'realisation' as const,
+        total: undefined,
+        year: 2024,
+        amount: '4.100.000',
+      };
+      spec
+        .given([defined, stated])
+        .when({ type: 'StateBudget', data: spent })
+        .then([{ type: 'BudgetStated', data: spent }]);
+    });
+    it('does nothing when the same cell is imported again', () => {
+      spec.given([defined, stated]).when({ type: 'StateBudget', data: total }).thenNothingHappens();
+    });
+    it('refuses a budget of an unknown node', () => {
+      spec.given([]).when({ type: 'StateBudget', data: total }).thenFails('UNKNOWN_NODE');
+    });
+  });
 });

@@ -3,7 +3,8 @@ import { DomainError } from '../shared/domain-error';
 import { alreadyDefined, mergeDefined } from '../shared/merge';
 import { sameRawMeaning, type RawValue } from '../values/document-value';
 import type { NodeCommand } from './node.commands';
-import type { NodeDefinition, NodeEvent } from './node.events';
+import { sourceKey } from '../shared/streams';
+import type { BudgetStatement, NodeDefinition, NodeEvent } from './node.events';
 
 export type NodeState =
   | { readonly status: 'unknown' }
@@ -13,9 +14,17 @@ export type NodeState =
       /** The definition each document gave, by document id. */
       readonly byDocument: Readonly<Record<string, NodeDefinition>>;
       readonly budgets: Readonly<Record<number, RawValue>>;
+      /** Budget statements by `budgetStatementKey`. */
+      readonly budgetStatements: Readonly<Record<string, RawValue | null>>;
     };
 
-const DEFINITION_FIELDS = ['level', 'name', 'code', 'parent', 'alignsTo'] as const;
+const DEFINITION_FIELDS = ['level', 'name', 'code', 'parent', 'alignsTo', 'role'] as const;
+
+/** One cell of a document: the same key stated again with the same amount is a re-import. */
+export function budgetStatementKey(statement: BudgetStatement): string {
+  const when = statement.total ? 'total' : String(statement.year ?? '');
+  return [statement.documentId, statement.kind, when, sourceKey(statement.source)].join('#');
+}
 
 export const nodeDecider: Decider<NodeState, NodeCommand, NodeEvent> = {
   initialState: () => ({ status: 'unknown' }),
@@ -26,17 +35,28 @@ export const nodeDecider: Decider<NodeState, NodeCommand, NodeEvent> = {
         const { documentId, ...definition } = event.data;
         const byDocument = state.status === 'defined' ? state.byDocument : {};
         const budgets = state.status === 'defined' ? state.budgets : {};
+        const budgetStatements = state.status === 'defined' ? state.budgetStatements : {};
         const current = state.status === 'defined' ? mergeDefined(state.definition, definition) : definition;
         return {
           status: 'defined',
           definition: current,
           byDocument: { ...byDocument, [documentId]: definition },
           budgets,
+          budgetStatements,
         };
       }
       case 'BudgetAllocated':
         if (state.status !== 'defined') return state;
         return { ...state, budgets: { ...state.budgets, [event.data.year]: event.data.amount } };
+      case 'BudgetStated':
+        if (state.status !== 'defined') return state;
+        return {
+          ...state,
+          budgetStatements: {
+            ...state.budgetStatements,
+            [budgetStatementKey(event.data)]: event.data.amount,
+          },
+        };
       default: {
         const never: never = event;
         return never;
@@ -73,6 +93,12 @@ export const nodeDecider: Decider<NodeState, NodeCommand, NodeEvent> = {
             data: current === undefined ? command.data : { ...command.data, previousAmount: current },
           },
         ];
+      }
+      case 'StateBudget': {
+        if (state.status !== 'defined') throw unknownNode(command.data.organisationId, command.data.nodeId);
+        const key = budgetStatementKey(command.data);
+        if (key in state.budgetStatements && state.budgetStatements[key] === command.data.amount) return [];
+        return [{ type: 'BudgetStated', data: command.data }];
       }
       default: {
         const never: never = command;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describeValue, interpretValue, sameRawMeaning } from './document-value';
+import { describeValue, interpretValue, isMissing, sameRawMeaning } from './document-value';
 
 describe('interpreting document values', () => {
   it.each([
@@ -63,6 +63,35 @@ describe('interpreting document values', () => {
     expect(sameRawMeaning('-', '')).toBe(true);
     expect(sameRawMeaning('maka m', 'maka m')).toBe(true);
     expect(sameRawMeaning('maka m', 'App')).toBe(false);
+  });
+
+  it('reads compound values and keeps the second quantity', () => {
+    expect(interpretValue('46% (262 orang)')).toEqual({
+      kind: 'number',
+      raw: '46% (262 orang)',
+      value: 46,
+      unit: '%',
+      secondary: { value: 262, unit: 'orang' },
+    });
+    expect(interpretValue('35 Orang')).toEqual({ kind: 'number', raw: '35 Orang', value: 35, unit: 'Orang' });
+    expect(interpretValue('1.234,5 (12)')).toMatchObject({ value: 1234.5, secondary: { value: 12 } });
+    expect(interpretValue('5 Kali (keg.)')).toMatchObject({ kind: 'number', value: 5, unit: 'Kali (keg.)' });
+    expect(interpretValue('(262 orang)').kind).toBe('unparseable');
+  });
+
+  it('reads a number written with a bound before it, keeping the raw text', () => {
+    expect(interpretValue('≥ 80')).toEqual({ kind: 'number', raw: '≥ 80', value: 80 });
+    expect(interpretValue('min. 75 %')).toEqual({ kind: 'number', raw: 'min. 75 %', value: 75, unit: '%' });
+    expect(interpretValue('>BB')).toMatchObject({ kind: 'grade', grade: 'BB' });
+    expect(interpretValue('≥').kind).toBe('unparseable');
+  });
+
+  it('tells a missing cell from a cell printed empty', () => {
+    expect(isMissing(interpretValue(null))).toBe(true);
+    expect(isMissing(interpretValue(undefined))).toBe(true);
+    expect(isMissing(interpretValue(''))).toBe(false);
+    expect(isMissing(interpretValue('-'))).toBe(false);
+    expect(interpretValue('-').kind).toBe('empty');
   });
 
   it('describes values for people', () => {

@@ -9,8 +9,16 @@ export type RawValue = string | number;
  * is lost, and a later, better parser can re-read the same events.
  */
 export type DocumentValue =
-  | { readonly kind: 'number'; readonly raw: RawValue; readonly value: number; readonly unit?: string }
+  | {
+      readonly kind: 'number';
+      readonly raw: RawValue;
+      readonly value: number;
+      readonly unit?: string;
+      /** The second quantity of a compound value: "46% (262 orang)" → 262 orang. */
+      readonly secondary?: { readonly value: number; readonly unit?: string };
+    }
   | { readonly kind: 'grade'; readonly raw: RawValue; readonly grade: Grade; readonly unit?: string }
+  /** `raw` null: the document has no such cell (missing); "" or "-": the cell is printed empty. */
   | { readonly kind: 'empty'; readonly raw: RawValue | null }
   | { readonly kind: 'unparseable'; readonly raw: RawValue };
 
@@ -20,6 +28,21 @@ const RUPIAH = /^Rp\.?\s*(.+?)(?:,-)?$/i;
 const NUMBER_THEN_UNIT = /^([-\u2212]?\s*[\d.,]*\d)\s*(.*)$/;
 // A unit is words, optionally with "/", "%", "." or parentheses: "%", "Dokumen", "Orang/bulan", "Kali (keg.)".
 const UNIT = /^[%\p{L}][\p{L}\p{M}\s/%.()\-']*$/u;
+// A compound value: a quantity followed by a second one in parentheses, "46% (262 orang)".
+const COMPOUND = /^(.*?\d.*?)\s*\(\s*([-\u2212]?\s*\d[^()]*?)\s*\)$/;
+
+const BOUND =
+  /^(?:≥|≤|>=|<=|>|<|min\.?|minimal|maks\.?|maksimal|paling sedikit|sekurang-kurangnya)\s*(\S.*)$/i;
+
+function numberWithUnit(text: string): { value: number; unit?: string } | undefined {
+  const parts = NUMBER_THEN_UNIT.exec(text);
+  if (parts?.[1] === undefined) return undefined;
+  const value = parseIndonesianNumeral(parts[1].replace(/\s+/g, ''));
+  const unit = (parts[2] ?? '').trim();
+  if (value === undefined) return undefined;
+  if (unit === '') return { value };
+  return UNIT.test(unit) ? { value, unit } : undefined;
+}
 
 export function interpretValue(raw: RawValue | null | undefined): DocumentValue {
   if (raw === null || raw === undefined) return { kind: 'empty', raw: null };
@@ -41,14 +64,26 @@ export function interpretValue(raw: RawValue | null | undefined): DocumentValue 
     if (value !== undefined) return { kind: 'number', raw, value, unit: 'Rp' };
   }
 
-  const parts = NUMBER_THEN_UNIT.exec(text);
-  if (parts?.[1] !== undefined) {
-    const value = parseIndonesianNumeral(parts[1].replace(/\s+/g, ''));
-    const unit = (parts[2] ?? '').trim();
-    if (value !== undefined && unit === '') return { kind: 'number', raw, value };
-    if (value !== undefined && UNIT.test(unit)) return { kind: 'number', raw, value, unit };
+  // A bound written before the number ("≥ 80", "min. 75") is read as the number; the raw text keeps it.
+  const bound = BOUND.exec(text);
+  if (bound?.[1] !== undefined) {
+    const inner = interpretValue(bound[1]);
+    if (inner.kind === 'number' || inner.kind === 'grade') return { ...inner, raw };
   }
+  const compound = COMPOUND.exec(text);
+  if (compound?.[1] !== undefined && compound[2] !== undefined) {
+    const main = numberWithUnit(compound[1]);
+    const secondary = numberWithUnit(compound[2]);
+    if (main && secondary) return { kind: 'number', raw, ...main, secondary };
+  }
+  const single = numberWithUnit(text);
+  if (single) return { kind: 'number', raw, ...single };
   return { kind: 'unparseable', raw };
+}
+
+/** The document has no such cell at all (absent or null), as opposed to a cell printed empty. */
+export function isMissing(value: DocumentValue): boolean {
+  return value.kind === 'empty' && value.raw === null;
 }
 
 /** The number a value stands for, if it stands for one. */

@@ -7,6 +7,8 @@ export interface PresentedValue {
   readonly value?: number;
   readonly grade?: string;
   readonly unit?: string;
+  /** The second quantity of a compound value ("46% (262 orang)"). */
+  readonly secondary?: { readonly value: number; readonly unit?: string };
 }
 
 export function presentValue(raw: unknown): PresentedValue {
@@ -18,6 +20,7 @@ export function presentValue(raw: unknown): PresentedValue {
         kind: 'number',
         value: interpreted.value,
         ...(interpreted.unit ? { unit: interpreted.unit } : {}),
+        ...(interpreted.secondary ? { secondary: interpreted.secondary } : {}),
       };
     case 'grade':
       return {

@@ -97,6 +97,7 @@ describe('plan-tree projection', () => {
         code: null,
         parent_id: 'T1',
         aligns_to: null,
+        role: null,
         version: 2,
       },
     ]);
@@ -127,6 +128,7 @@ describe('plan-tree projection', () => {
         data_source: null,
         baseline_year: 2022,
         baseline_raw: '74,44',
+        role: null,
         version: 3,
       },
     ]);

@@ -14,7 +14,8 @@ type Data<E extends { type: string; data: unknown }, T extends E['type']> = Extr
 export const planTreeProjection: Projection = {
   name: 'plan-tree',
   // 2: the indicator row's version follows every event of the indicator stream (it is what commands expect).
-  version: 2,
+  // 3: nodes and indicators carry their role (plan, history, reference; bundle format 2).
+  version: 3,
   description:
     'organisations, documents, performance-tree nodes, indicators (with baseline) and budgets per year',
   handles: [
@@ -66,6 +67,7 @@ export const planTreeProjection: Projection = {
         code: 'text',
         parent_id: 'text',
         aligns_to: 'text',
+        role: 'text',
         version: 'integer',
       },
       primaryKey: ['organisation_id', 'node_id'],
@@ -113,6 +115,7 @@ export const planTreeProjection: Projection = {
         data_source: 'text',
         baseline_year: 'integer',
         baseline_raw: 'jsonb',
+        role: 'text',
         version: 'integer',
       },
       primaryKey: ['organisation_id', 'indicator_id'],
@@ -183,6 +186,7 @@ export const planTreeProjection: Projection = {
               code: d.code,
               parent_id: d.parent,
               aligns_to: d.alignsTo,
+              role: d.role,
             }),
             version,
           },
@@ -228,6 +232,7 @@ export const planTreeProjection: Projection = {
               final_target_raw: d.finalTarget === undefined ? undefined : json(d.finalTarget),
               aggregation: d.aggregation,
               data_source: d.dataSource,
+              role: d.role,
             }),
             version,
           },

@@ -1,4 +1,4 @@
-import type { Aggregation, NodeLevel, Polarity } from '@sakip/domain';
+import type { Aggregation, ItemRole, NodeLevel, Polarity } from '@sakip/domain';
 import { Queries } from '../framework/read-models';
 import { presentValue, type PresentedValue } from '../framework/values';
 import { planTreeProjection } from './plan-tree.projection';
@@ -35,6 +35,8 @@ export interface IndicatorView {
   readonly dataSource: string | null;
   readonly finalTarget: PresentedValue | null;
   readonly baseline: { readonly year: number; readonly value: PresentedValue } | null;
+  /** plan, history (reprinted from an earlier document) or reference (a regional goal cited). */
+  readonly role: ItemRole;
   /** Stream version: send it back as expectedVersion with a command. */
   readonly version: number;
 }
@@ -46,6 +48,7 @@ export interface TreeNode {
   readonly code: string | null;
   readonly parentId: string | null;
   readonly alignsTo: string | null;
+  readonly role: ItemRole;
   readonly source: { readonly table: string | null; readonly row: string | null };
   readonly budgets: readonly { readonly year: number; readonly amount: PresentedValue }[];
   readonly indicators: readonly IndicatorView[];
@@ -67,6 +70,7 @@ interface IndicatorRow {
   final_target_raw: unknown;
   baseline_year: number | null;
   baseline_raw: unknown;
+  role: string | null;
   version: number;
 }
 
@@ -85,6 +89,7 @@ const toIndicator = (row: IndicatorRow): IndicatorView => ({
   finalTarget: row.final_target_raw === null ? null : presentValue(row.final_target_raw),
   baseline:
     row.baseline_year === null ? null : { year: row.baseline_year, value: presentValue(row.baseline_raw) },
+  role: (row.role as ItemRole | null) ?? 'plan',
   version: Number(row.version),
 });
 
@@ -192,10 +197,11 @@ export class PlanTreeQueries extends Queries {
       code: string | null;
       parent_id: string | null;
       aligns_to: string | null;
+      role: string | null;
       source_table: string | null;
       source_row: string | null;
     }>(
-      `SELECT n.node_id, n.level, n.name, n.code, n.parent_id, n.aligns_to, m.source_table, m.source_row
+      `SELECT n.node_id, n.level, n.name, n.code, n.parent_id, n.aligns_to, n.role, m.source_table, m.source_row
        FROM ${members} m JOIN ${nodes} n ON n.organisation_id = m.organisation_id AND n.node_id = m.node_id
        WHERE m.organisation_id = $1 AND m.document_id = $2`,
       [organisationId, documentId],
@@ -225,6 +231,7 @@ export class PlanTreeQueries extends Queries {
         code: row.code,
         parentId: row.parent_id,
         alignsTo: row.aligns_to,
+        role: (row.role as ItemRole | null) ?? 'plan',
         source: { table: row.source_table, row: row.source_row },
         budgets: budgetRows
           .filter((b) => b.node_id === row.node_id)

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import schema from './bundle.schema.json';
+
+// The schema published for people and editors is the one the importer uses.
+describe('docs/sakip-bundle.schema.json', () => {
+  it('is the schema the importer validates with', () => {
+    const published = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'sakip-bundle.schema.json'), 'utf8'),
+    );
+    expect(published).toEqual(schema);
+  });
+});

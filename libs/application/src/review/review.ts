@@ -1,0 +1,104 @@
+import { MemoryEventStore, START } from '@sakip/event-store';
+import {
+  buildFactSets,
+  DEFAULT_SETTINGS,
+  foldOrganisation,
+  RuleSet,
+  type EvaluationSettings,
+  type Finding,
+  type RuleFile,
+} from '@sakip/rules';
+import { BundleImporter, type ImportSummary, type ImportWarning } from '../bundles/bundle-import';
+import type { BundleProblem } from '../bundles/bundle-validation';
+import { findingRecord, uniqueFindings, type FindingRecord } from './findings';
+
+export interface ReviewInput {
+  /** A name for messages: the file name. */
+  readonly name: string;
+  /** The parsed bundle. */
+  readonly bundle: unknown;
+}
+
+export interface ReviewedDocument {
+  readonly name: string;
+  readonly organisationId: string;
+  readonly documentId: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly period: { readonly start: number; readonly end: number };
+  readonly warnings: readonly ImportWarning[];
+}
+
+export type ReviewOutcome =
+  | {
+      readonly ok: true;
+      readonly documents: readonly ReviewedDocument[];
+      /** Each finding once (identity: rule, document, subjects, period). */
+      readonly findings: readonly Finding[];
+      readonly records: readonly FindingRecord[];
+    }
+  | {
+      readonly ok: false;
+      readonly rejected: readonly { readonly name: string; readonly problems: readonly BundleProblem[] }[];
+    };
+
+export interface ReviewOptions {
+  readonly rules: readonly RuleFile[];
+  /** The date the rules see as "now" (YYYY-MM-DD). */
+  readonly now: string;
+  readonly settings?: EvaluationSettings;
+}
+
+/**
+ * A document review that needs no database: the bundles' events are decided by the same importer and
+ * folded by the same code as a stored batch, but kept in memory; every year of each document is
+ * evaluated at once (its last year), and each finding is reported once. A review reports defects of what
+ * the documents say, never what a store lacks (no compliance rules).
+ */
+export async function reviewBundles(
+  inputs: readonly ReviewInput[],
+  options: ReviewOptions,
+): Promise<ReviewOutcome> {
+  const store = new MemoryEventStore();
+  const importer = new BundleImporter(store);
+  const context = {
+    actor: { id: 'review', kind: 'system' as const, name: 'sakip review' },
+    now: `${options.now}T00:00:00.000Z`,
+    correlationId: 'review',
+  };
+  const summaries: { name: string; summary: ImportSummary }[] = [];
+  const rejected: { name: string; problems: readonly BundleProblem[] }[] = [];
+  for (const input of inputs) {
+    const outcome = await importer.import(input.bundle, context);
+    if (outcome.ok) summaries.push({ name: input.name, summary: outcome.summary });
+    else rejected.push({ name: input.name, problems: outcome.problems });
+  }
+  if (rejected.length > 0) return { ok: false, rejected };
+
+  const ruleSet = new RuleSet(options.rules);
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const findings: Finding[] = [];
+  const organisations = [...new Set(summaries.map((s) => s.summary.organisationId))];
+  for (const organisationId of organisations) {
+    const events = await store.readAll({ after: START, partitionKey: organisationId });
+    const model = foldOrganisation(organisationId, events);
+    const lastYear = Math.max(...[...model.documents.values()].map((d) => d.period.end));
+    const sets = buildFactSets(model, { evaluationYear: lastYear, now: options.now, settings }, ['review']);
+    ruleSet.evaluate(sets, (finding) => findings.push(finding));
+  }
+  const unique = uniqueFindings(findings);
+  return {
+    ok: true,
+    documents: summaries.map(({ name, summary }) => ({
+      name,
+      organisationId: summary.organisationId,
+      documentId: summary.documentId,
+      title: summary.documentTitle,
+      kind: summary.documentKind,
+      period: summary.period,
+      warnings: summary.warnings,
+    })),
+    findings: unique,
+    records: unique.map(findingRecord),
+  };
+}

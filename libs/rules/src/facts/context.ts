@@ -1,0 +1,111 @@
+import { interpretValue, type DocumentValue, type RawValue } from '@sakip/domain';
+import type { Subject, SubjectRef } from '../rule';
+import { deadlinesFor, type Deadlines, type EvaluationSettings } from '../settings';
+import type { DocumentModel, IndicatorModel, NodeModel, OrganisationModel } from './model';
+import { normaliseText } from './text';
+
+export interface BatchContext {
+  readonly evaluationYear: number;
+  /** The date the batch evaluates as of (YYYY-MM-DD). */
+  readonly now: string;
+  readonly settings: EvaluationSettings;
+}
+
+export const value = (raw: RawValue | null | undefined): DocumentValue => interpretValue(raw ?? null);
+export const isEmpty = (raw: RawValue | null | undefined) => value(raw).kind === 'empty';
+export const round = (n: number) => Math.round(n * 100) / 100;
+export const PLAN_KINDS: ReadonlySet<string> = new Set(['renstra', 'renja']);
+
+/** What every fact of an organisation may look at, computed once per organisation. */
+export interface OrganisationContext {
+  readonly model: OrganisationModel;
+  readonly batch: BatchContext;
+  readonly deadlines: Deadlines;
+  readonly children: ReadonlyMap<string, readonly NodeModel[]>;
+  readonly indicatorsOfNode: ReadonlyMap<string, readonly IndicatorModel[]>;
+  /** Indicators by normalised name (to find the same text on different nodes). */
+  readonly indicatorsByName: ReadonlyMap<string, readonly IndicatorModel[]>;
+  /** Nodes by normalised name. */
+  readonly nodesByName: ReadonlyMap<string, readonly NodeModel[]>;
+  /** Indicators by their realisation series (three periods or more, text as printed). */
+  readonly indicatorsByRealisations: ReadonlyMap<string, readonly IndicatorModel[]>;
+  readonly common: Readonly<Record<string, unknown>>;
+  documentOf(ids: Iterable<string>): DocumentModel | undefined;
+  subject(over: Partial<Subject>): Subject;
+}
+
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** The realisation series of an indicator as printed, when it has three periods or more. */
+export function realisationSeriesKey(indicator: IndicatorModel): string | undefined {
+  const periods = [...indicator.realisations.values()].sort((a, b) => a.period.localeCompare(b.period));
+  if (periods.length < 3) return undefined;
+  const values = periods.map((r) => value(r.value));
+  if (values.some((v) => v.kind !== 'number')) return undefined;
+  return periods.map((r, i) => `${r.period}=${(values[i] as { value: number }).value}`).join(';');
+}
+
+export function organisationContext(model: OrganisationModel, batch: BatchContext): OrganisationContext {
+  const indicators = [...model.indicators.values()];
+  const organisationName = model.details?.name ?? null;
+  return {
+    model,
+    batch,
+    deadlines: deadlinesFor(batch.settings, model.details?.government),
+    children: groupBy(model.nodes.values(), (node) => node.definition.parent),
+    indicatorsOfNode: groupBy(indicators, (indicator) => indicator.definition.nodeId),
+    indicatorsByName: groupBy(
+      indicators,
+      (indicator) => normaliseText(indicator.definition.name) || undefined,
+    ),
+    nodesByName: groupBy(model.nodes.values(), (node) => normaliseText(node.definition.name) || undefined),
+    indicatorsByRealisations: groupBy(indicators, realisationSeriesKey),
+    common: {
+      evaluationYear: batch.evaluationYear,
+      now: batch.now,
+      organisationId: model.organisationId,
+      organisationName,
+      government: model.details?.government ?? null,
+    },
+    documentOf(ids) {
+      for (const id of ids) {
+        const document = model.documents.get(id);
+        if (document) return document;
+      }
+      return undefined;
+    },
+    subject(over) {
+      return {
+        organisationId: model.organisationId,
+        organisationName,
+        documentId: null,
+        documentTitle: null,
+        nodeId: null,
+        nodeCode: null,
+        nodeName: null,
+        indicatorId: null,
+        indicatorName: null,
+        period: null,
+        ...over,
+      };
+    },
+  };
+}
+
+export type { SubjectRef } from '../rule';
+
+export const indicatorRef = (indicator: IndicatorModel): SubjectRef => ({
+  node: indicator.definition.nodeId,
+  indicator: indicator.definition.indicatorId,
+});
+export const nodeRef = (node: NodeModel): SubjectRef => ({ node: node.definition.nodeId, indicator: null });

@@ -1,0 +1,96 @@
+import { defineScopeFacts } from './define';
+import { COMMON_FACTS } from './common.facts';
+import { PLAN_KINDS, type OrganisationContext } from './context';
+import type { DocumentModel } from './model';
+import { pkDeadline } from '../settings';
+
+export interface DocumentContext {
+  readonly org: OrganisationContext;
+  readonly document: DocumentModel;
+}
+
+/** The PK targets this document states (a PK, or the PK table of an LKjIP). */
+function agreementsOf(c: DocumentContext) {
+  return [...c.org.model.indicators.values()].flatMap((i) =>
+    [...i.agreements.values()].filter((a) => a.documentId === c.document.documentId),
+  );
+}
+
+function lateAgreements(c: DocumentContext) {
+  const byYear = new Map<number, { year: number; signedOn: string; deadline: string }>();
+  for (const i of c.org.model.indicators.values())
+    for (const [year, a] of i.agreements) {
+      if (a.documentId !== c.document.documentId || a.signedOn === null) continue;
+      const deadline = pkDeadline(c.org.deadlines, year);
+      const current = byYear.get(year);
+      if (a.signedOn > deadline && (!current || a.signedOn > current.signedOn))
+        byYear.set(year, { year, signedOn: a.signedOn, deadline });
+    }
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+export const DOCUMENT_FACTS = defineScopeFacts<DocumentContext>('document', {
+  ...COMMON_FACTS,
+  documentId: { type: 'string', description: 'document id', compute: (c) => c.document.documentId },
+  kind: { type: 'string', description: 'renstra, renja, pk or lkjip', compute: (c) => c.document.kind },
+  title: { type: 'string', description: 'title of the document', compute: (c) => c.document.title },
+  isPlanDocument: {
+    type: 'boolean',
+    description: 'a Renstra or Renja',
+    compute: (c) => PLAN_KINDS.has(c.document.kind),
+  },
+  hasLegalBasis: {
+    type: 'boolean',
+    description: 'a legal basis (e.g. a Perbup) is recorded',
+    compute: (c) => Boolean(c.document.legalBasis?.trim()),
+  },
+  issuedOn: {
+    type: 'date',
+    nullable: true,
+    description: 'when the document was enacted or issued',
+    compute: (c) => c.document.issuedOn ?? null,
+  },
+  periodStart: {
+    type: 'number',
+    description: 'first year of the document period',
+    compute: (c) => c.document.period.start,
+  },
+  periodEnd: {
+    type: 'number',
+    description: 'last year of the document period',
+    compute: (c) => c.document.period.end,
+  },
+  periodStartDate: {
+    type: 'date',
+    description: 'first day of the document period',
+    compute: (c) => `${c.document.period.start}-01-01`,
+  },
+  coversEvaluationYear: {
+    type: 'boolean',
+    description: 'the period contains the evaluation year',
+    compute: (c) =>
+      c.document.period.start <= c.org.batch.evaluationYear &&
+      c.org.batch.evaluationYear <= c.document.period.end,
+  },
+  agreementCount: {
+    type: 'number',
+    description: 'how many PK targets the document states',
+    compute: (c) => agreementsOf(c).length,
+  },
+  agreementsWithoutSigningDate: {
+    type: 'number',
+    description: 'how many of its PK targets have no signing date',
+    compute: (c) => agreementsOf(c).filter((a) => a.signedOn === null).length,
+  },
+  lateAgreements: {
+    type: 'object',
+    description:
+      "the document's PK targets signed after the PK deadline of their year (setting: months after the DPA's approval): year, signing date, deadline",
+    compute: (c) => lateAgreements(c),
+  },
+  lateAgreementCount: {
+    type: 'number',
+    description: 'how many years with such PK targets',
+    compute: (c) => lateAgreements(c).length,
+  },
+});
