@@ -43,8 +43,8 @@ export const DEFECT_RULES: Readonly<Record<keyof DefectRates, string>> = {
   missingFormula: 'smart/indicator-without-formula',
   missingUnit: 'smart/indicator-without-unit',
   targetJump: 'smart/implausible-target-jump',
-  wrongReportedAchievement: 'consistency/reported-achievement-differs',
-  unparseableRealisation: 'data-quality/realisation-unparseable',
+  wrongReportedAchievement: 'consistency/achievement-misreported',
+  unparseableRealisation: 'data-quality/value-unreadable',
   budgetMismatch: 'budget/budget-not-sum-of-children',
   latePk: 'timeliness/pk-signed-late',
   lateLkjip: 'timeliness/lkjip-submitted-late',
@@ -139,9 +139,10 @@ function generateOpd(
   const urusan = `${1 + (o % 3)}.${String(1 + (o % 20)).padStart(2, '0')}`;
   let row = 0;
 
-  const addIndicator = (node: string, name: string, iku: boolean, percent: boolean) => {
+  /** `outcome`: a tujuan, sasaran or program indicator, which has a baseline. */
+  const addIndicator = (node: string, name: string, iku: boolean, percent: boolean, outcome = percent) => {
     const id = `${node}-I${indicators.filter((i) => i.node === node).length + 1}`;
-    const base = percent ? int(60, 90) : int(5, 500);
+    const base = percent ? int(60, 85) : int(5, 500);
     const step = percent ? 1 + int(0, 3) : int(1, 20);
     const yearly = YEARS.map((_, i) => base + step * (i + 1));
     let targets = yearly.map((t) => (percent ? indonesian(t, 2) : indonesian(t)));
@@ -167,22 +168,29 @@ function generateOpd(
               : `Jumlah ${name.toLowerCase()}`,
           }),
       iku,
-      ...(iku ? { baseline: { year: 2023, value: percent ? indonesian(base, 2) : indonesian(base) } } : {}),
+      ...(iku || outcome
+        ? { baseline: { year: 2023, value: percent ? indonesian(base, 2) : indonesian(base) } }
+        : {}),
       targets: Object.fromEntries(YEARS.map((y, i) => [String(y), targets[i]!])),
-      finalTarget: targets[targets.length - 1]!,
+      // A percentage ends on its last year; documents produced each year add up.
+      finalTarget: percent ? targets[targets.length - 1]! : indonesian(yearly.reduce((a, b) => a + b, 0)),
       source: { table: 'Tabel 6.1', row: ++row },
     };
     indicators.push(indicator);
     // PK for 2025 restates the plan target; realisations for 2024 and 2025 (quarters for IKU).
     agreements.push({ year: 2025, signedOn: '2025-01-15', indicator: id, target: targets[1]! });
+    // Defects of realisations are found once per indicator.
+    let unreadable = false;
+    let misreported = false;
     for (const [i, year] of [2024, 2025].entries()) {
       const target = yearly[i]!;
       const value = percent
-        ? round2(target * (0.85 + rnd() * 0.2))
+        ? Math.min(100, round2(target * (0.85 + rnd() * 0.2)))
         : Math.round(target * (0.85 + rnd() * 0.2));
       const achievement = round2((value / target) * 100);
       if (chance(rates.unparseableRealisation)) {
-        count('unparseableRealisation');
+        if (!unreadable) count('unparseableRealisation');
+        unreadable = true;
         realisations.push({
           indicator: id,
           period: String(year),
@@ -194,8 +202,15 @@ function generateOpd(
       }
       let reported = achievement;
       if (chance(rates.wrongReportedAchievement)) {
-        reported = round2(achievement + 15);
-        count('wrongReportedAchievement');
+        // 15 points off, and never what a lower-is-better reading (either convention) would print, which a
+        // capaian of an indicator without a stated polarity may follow: so it is always a finding.
+        const up = round2(achievement + 15);
+        const fitsLower = [200 - achievement, 10_000 / achievement].some(
+          (lower) => Math.abs(up - lower) <= 2,
+        );
+        reported = fitsLower ? round2(achievement - 15) : up;
+        if (!misreported) count('wrongReportedAchievement');
+        misreported = true;
       }
       realisations.push({
         indicator: id,
@@ -209,7 +224,7 @@ function generateOpd(
       for (const q of [1, 2, 3, 4]) {
         const target = yearly[1]!;
         const value = percent
-          ? round2(target * (0.9 + rnd() * 0.15))
+          ? Math.min(100, round2(target * (0.9 + rnd() * 0.15)))
           : Math.round(target * (0.9 + rnd() * 0.15));
         const month = q * 3 + 1 > 12 ? '01' : String(q * 3 + 1).padStart(2, '0');
         realisations.push({
@@ -311,7 +326,7 @@ function generateOpd(
   const lateLkjip = chance(rates.lateLkjip);
   if (lateLkjip) count('lateLkjip');
   const bundle: Bundle = {
-    format: 'sakip-bundle/1',
+    format: 'sakip-bundle/2',
     organisation: {
       id: orgId,
       name: `Dinas ${sector} ${government}`,
