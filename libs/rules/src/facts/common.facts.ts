@@ -1,5 +1,6 @@
 import type { FactDefinitions } from './define';
 import type { OrganisationContext } from './context';
+import type { IndicatorModel } from './model';
 
 /** Facts every scope has: the batch's year and date, and the organisation. */
 export const COMMON_FACTS: FactDefinitions<{ readonly org: OrganisationContext }> = {
@@ -29,5 +30,19 @@ export const COMMON_FACTS: FactDefinitions<{ readonly org: OrganisationContext }
     nullable: true,
     description: 'the regional government the OPD belongs to',
     compute: (c) => c.org.model.details?.government ?? null,
+  },
+};
+
+/** Facts naming the indicator, for the indicator and indicator-period scopes. */
+export const INDICATOR_IDENTITY_FACTS: FactDefinitions<{ readonly indicator: IndicatorModel }> = {
+  indicatorId: {
+    type: 'string',
+    description: 'indicator id',
+    compute: (c) => c.indicator.definition.indicatorId,
+  },
+  indicatorName: {
+    type: 'string',
+    description: 'indicator name',
+    compute: (c) => c.indicator.definition.name,
   },
 };

@@ -38,3 +38,20 @@ export function computeFacts<C>(definitions: FactDefinitions<C>, context: C): Re
 export function infoOf<C>({ compute: _compute, ...info }: FactDefinition<C>): FactInfo {
   return info;
 }
+
+const caches = new WeakMap<object, Map<unknown, unknown>>();
+
+/**
+ * A computation shared by several facts of one subject (a list and its count), done once per context:
+ * the facts stay independent definitions, the work is not repeated.
+ */
+export function once<C extends object, T>(compute: (context: C) => T): (context: C) => T {
+  return (context) => {
+    let cache = caches.get(context);
+    if (!cache) caches.set(context, (cache = new Map()));
+    if (cache.has(compute)) return cache.get(compute) as T;
+    const value = compute(context);
+    cache.set(compute, value);
+    return value;
+  };
+}

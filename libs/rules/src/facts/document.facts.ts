@@ -1,4 +1,4 @@
-import { defineScopeFacts } from './define';
+import { defineScopeFacts, once } from './define';
 import { COMMON_FACTS } from './common.facts';
 import { PLAN_KINDS, type OrganisationContext } from './context';
 import type { DocumentModel } from './model';
@@ -16,7 +16,7 @@ function agreementsOf(c: DocumentContext) {
   );
 }
 
-function lateAgreements(c: DocumentContext) {
+function computeLateAgreements(c: DocumentContext) {
   const byYear = new Map<number, { year: number; signedOn: string; deadline: string }>();
   for (const i of c.org.model.indicators.values())
     for (const [year, a] of i.agreements) {
@@ -28,6 +28,7 @@ function lateAgreements(c: DocumentContext) {
     }
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
+const lateAgreements = once(computeLateAgreements);
 
 export const DOCUMENT_FACTS = defineScopeFacts<DocumentContext>('document', {
   ...COMMON_FACTS,

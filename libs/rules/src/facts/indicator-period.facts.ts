@@ -9,7 +9,7 @@ import {
 } from '@sakip/domain';
 import { addWorkingDays } from '../settings';
 import { defineScopeFacts } from './define';
-import { COMMON_FACTS } from './common.facts';
+import { COMMON_FACTS, INDICATOR_IDENTITY_FACTS } from './common.facts';
 import { value, type OrganisationContext } from './context';
 import type { IndicatorModel, RealisationRecord } from './model';
 
@@ -58,16 +58,7 @@ export function periodContext(
 
 export const INDICATOR_PERIOD_FACTS = defineScopeFacts<PeriodContext>('indicator-period', {
   ...COMMON_FACTS,
-  indicatorId: {
-    type: 'string',
-    description: 'indicator id',
-    compute: (c) => c.indicator.definition.indicatorId,
-  },
-  indicatorName: {
-    type: 'string',
-    description: 'indicator name',
-    compute: (c) => c.indicator.definition.name,
-  },
+  ...INDICATOR_IDENTITY_FACTS,
   isPlanItem: {
     type: 'boolean',
     description: 'a plan indicator (not history or reference)',

@@ -11,7 +11,7 @@ import {
   type Polarity,
   type RawValue,
 } from '@sakip/domain';
-import { defineScopeFacts } from './define';
+import { defineScopeFacts, once } from './define';
 import {
   indicatorRef,
   isEmpty,
@@ -35,7 +35,7 @@ import {
   normaliseText,
   unitContradictsName,
 } from './text';
-import { COMMON_FACTS } from './common.facts';
+import { COMMON_FACTS, INDICATOR_IDENTITY_FACTS } from './common.facts';
 
 const GRADE_UNITS = /predikat|nilai huruf|kategori|grade/i;
 const PERCENT_UNIT = /%|persen/i;
@@ -147,7 +147,7 @@ function describeConflict(
 }
 
 /** Pairs of statements of one document, field and period that say different things. */
-function conflictsOf(c: IndicatorContext): Conflict[] {
+function computeConflictsOf(c: IndicatorContext): Conflict[] {
   const groups = new Map<string, StatementRecord[]>();
   for (const s of c.indicator.statements) {
     if (s.field === 'realisation' && s.value === null) continue;
@@ -208,9 +208,10 @@ function conflictsOf(c: IndicatorContext): Conflict[] {
   }
   return conflicts;
 }
+const conflictsOf = once(computeConflictsOf);
 
 /** The final target the yearly ones imply, under the stated or the inferred aggregation. */
-function finalTargetCheck(c: IndicatorContext) {
+function computeFinalTargetCheck(c: IndicatorContext) {
   const def = c.indicator.definition;
   if (!c.isPlanItem || def.finalTarget === undefined || c.years.length < 2) return null;
   const final = value(def.finalTarget);
@@ -238,9 +239,10 @@ function finalTargetCheck(c: IndicatorContext) {
     matches: Math.abs(expected - final.value) < 0.005,
   };
 }
+const finalTargetCheck = once(computeFinalTargetCheck);
 
 /** Plan years whose target is 0 or printed empty while another plan year has a target above 0. */
-function gapYears(c: IndicatorContext): number[] {
+function computeGapYears(c: IndicatorContext): number[] {
   if (!c.isPlanItem) return [];
   const positive = c.planNumbers.some((n) => n !== undefined && n > 0);
   if (!positive) return [];
@@ -251,8 +253,9 @@ function gapYears(c: IndicatorContext): number[] {
     );
   });
 }
+const gapYears = once(computeGapYears);
 
-function largestJump(c: IndicatorContext) {
+function computeLargestJump(c: IndicatorContext) {
   let jump: {
     from: { year: number; target: number };
     to: { year: number; target: number };
@@ -270,6 +273,7 @@ function largestJump(c: IndicatorContext) {
   }
   return jump;
 }
+const largestJump = once(computeLargestJump);
 
 interface Unreadable {
   readonly field: string;
@@ -277,7 +281,7 @@ interface Unreadable {
   readonly raw: RawValue;
 }
 
-function unreadableValues(c: IndicatorContext): Unreadable[] {
+function computeUnreadableValues(c: IndicatorContext): Unreadable[] {
   const list: Unreadable[] = [];
   const seen = new Set<string>();
   const check = (field: string, period: string | null, raw: RawValue | null | undefined) => {
@@ -301,9 +305,10 @@ function unreadableValues(c: IndicatorContext): Unreadable[] {
   }
   return list;
 }
+const unreadableValues = once(computeUnreadableValues);
 
 /** Years after the end of the documents' periods for which values are given. */
-function yearsAfterPeriod(c: IndicatorContext): number[] {
+function computeYearsAfterPeriod(c: IndicatorContext): number[] {
   const ends = [...c.indicator.documentIds]
     .map((id) => c.org.model.documents.get(id)?.period.end)
     .filter((e) => e !== undefined);
@@ -317,22 +322,14 @@ function yearsAfterPeriod(c: IndicatorContext): number[] {
   }
   return [...years].sort((a, b) => a - b);
 }
+const yearsAfterPeriod = once(computeYearsAfterPeriod);
 
 const others = (list: readonly IndicatorModel[] | undefined, self: IndicatorModel) =>
   (list ?? []).filter((i) => i !== self);
 
 export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
   ...COMMON_FACTS,
-  indicatorId: {
-    type: 'string',
-    description: 'indicator id',
-    compute: (c) => c.indicator.definition.indicatorId,
-  },
-  indicatorName: {
-    type: 'string',
-    description: 'indicator name',
-    compute: (c) => c.indicator.definition.name,
-  },
+  ...INDICATOR_IDENTITY_FACTS,
   role: {
     type: 'string',
     description: 'plan, history (reprinted from an earlier document) or reference (a regional goal cited)',
@@ -497,7 +494,7 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
   targetGapYears: {
     type: 'number[]',
     description: 'plan years whose target is 0 or printed empty while another plan year has a target above 0',
-    compute: gapYears,
+    compute: (c) => gapYears(c),
   },
   targetGapYearsCount: {
     type: 'number',
@@ -530,7 +527,7 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
     type: 'object',
     description:
       'every value of the indicator that cannot be read as a number or grade: field, period, raw text',
-    compute: unreadableValues,
+    compute: (c) => unreadableValues(c),
   },
   unreadableValueCount: {
     type: 'number',
@@ -547,7 +544,7 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
     type: 'object',
     nullable: true,
     description: 'the two years and targets of that change',
-    compute: largestJump,
+    compute: (c) => largestJump(c),
   },
   percentAbove100: {
     type: 'object',
@@ -607,7 +604,7 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
     nullable: true,
     description:
       'a plan indicator whose yearly targets are all above 0: the final target, the value the yearly targets imply under the stated aggregation or one inferred from unit and name (last for levels, rates and stocks; sum for counts produced each year), whether it was assumed and why, and whether they match',
-    compute: finalTargetCheck,
+    compute: (c) => finalTargetCheck(c),
   },
   finalTargetMatchesAggregation: {
     type: 'boolean',
@@ -644,7 +641,7 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
     type: 'object',
     description:
       'fields and periods that one document states differently (two tables, table and prose, a row target and the plan target), with the values and tables',
-    compute: conflictsOf,
+    compute: (c) => conflictsOf(c),
   },
   conflictingStatementCount: {
     type: 'number',
@@ -707,7 +704,7 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
   yearsAfterDocumentPeriod: {
     type: 'number[]',
     description: "years after the end of the documents' periods for which the indicator has values",
-    compute: yearsAfterPeriod,
+    compute: (c) => yearsAfterPeriod(c),
   },
   reportingYearsWithoutRealisation: {
     type: 'number[]',
@@ -728,7 +725,7 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
     type: 'object',
     description:
       "for a count produced each year (aggregation sum): years whose quarters or semesters, all reported, do not add up to the year's realisation",
-    compute: periodSums,
+    compute: (c) => periodSums(c),
   },
   periodSumMismatchCount: {
     type: 'number',
@@ -739,7 +736,7 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
     type: 'object',
     description:
       'printed target–realisation–capaian triples whose capaian differs from the computed one (by polarity) by more than the tolerance: period, values, computed, table',
-    compute: misreported,
+    compute: (c) => misreported(c),
   },
   misreportedAchievementCount: {
     type: 'number',
@@ -796,7 +793,7 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
  * Every printed target–realisation–capaian triple (each realisation row, primary or repeated) whose capaian
  * differs from realisation ÷ target (by polarity) by more than the tolerance.
  */
-function misreported(c: IndicatorContext) {
+function computeMisreported(c: IndicatorContext) {
   const stated = c.indicator.definition.polarity;
   const tolerance = c.org.batch.settings.achievementTolerance;
   // Where the document does not state the polarity, a capaian that fits either reading (higher or
@@ -834,12 +831,13 @@ function misreported(c: IndicatorContext) {
     ];
   });
 }
+const misreported = once(computeMisreported);
 
 /**
  * For a count of things produced (aggregation sum, stated or inferred): years whose four quarters or two
  * semesters (all reported, all numbers) do not add up to the year's realisation.
  */
-function periodSums(c: IndicatorContext) {
+function computePeriodSums(c: IndicatorContext) {
   const def = c.indicator.definition;
   const aggregation = def.aggregation ?? inferAggregation(c.unit, def.name)?.aggregation;
   if (aggregation !== 'sum') return [];
@@ -870,8 +868,9 @@ function periodSums(c: IndicatorContext) {
   }
   return out.sort((a, b) => a.year - b.year);
 }
+const periodSums = once(computePeriodSums);
 
-function pkDiffers(c: IndicatorContext): number[] {
+function computePkDiffers(c: IndicatorContext): number[] {
   const revised = new Set(c.indicator.revisions.map((r) => r.year));
   return [...c.indicator.agreements]
     .filter(([year, pk]) => {
@@ -886,8 +885,9 @@ function pkDiffers(c: IndicatorContext): number[] {
     .map(([year]) => year)
     .sort((a, b) => a - b);
 }
+const pkDiffers = once(computePkDiffers);
 
-function conflictingReports(c: IndicatorContext): string[] {
+function computeConflictingReports(c: IndicatorContext): string[] {
   return [...c.indicator.realisations.values()]
     .filter((r) => {
       const values = [...r.byDocument.values()];
@@ -896,3 +896,4 @@ function conflictingReports(c: IndicatorContext): string[] {
     .map((r) => r.period)
     .sort();
 }
+const conflictingReports = once(computeConflictingReports);

@@ -1,5 +1,5 @@
 import { numericValue } from '@sakip/domain';
-import { defineScopeFacts } from './define';
+import { defineScopeFacts, once } from './define';
 import { COMMON_FACTS } from './common.facts';
 import { nodeRef, PLAN_KINDS, round, value, type OrganisationContext, type SubjectRef } from './context';
 import type { IndicatorModel, NodeModel } from './model';
@@ -77,7 +77,7 @@ function swingOf(c: { node: NodeModel; indicators: readonly IndicatorModel[]; ye
   return ratio >= 2 ? { ratio, budgets: Object.fromEntries(c.years.map((y, i) => [y, numbers[i]])) } : null;
 }
 
-function budgetSwing(c: NodeContext) {
+function computeBudgetSwing(c: NodeContext) {
   if (!c.isPlanItem) return null;
   const swing = swingOf(c);
   if (!swing) return null;
@@ -91,9 +91,10 @@ function budgetSwing(c: NodeContext) {
   );
   return childSwings ? null : swing;
 }
+const budgetSwing = once(computeBudgetSwing);
 
 /** Every yearly step of the pagu is the same percentage (not 0): indexed, not planned. */
-function budgetIndexed(c: NodeContext) {
+function computeBudgetIndexed(c: NodeContext) {
   if (!c.isPlanItem) return null;
   const list = planBudgets(c);
   if (!list || list.length < 3 || list.some((b) => b <= 0)) return null;
@@ -112,9 +113,10 @@ function budgetIndexed(c: NodeContext) {
     ? null
     : { ratePercent: round(first), budgets: Object.fromEntries(c.years.map((y, i) => [y, list[i]])) };
 }
+const budgetIndexed = once(computeBudgetIndexed);
 
 /** Years where the node has a budget and a child has none, or one that cannot be read: the sum is unknown. */
-function rollupGaps(c: NodeContext) {
+function computeRollupGaps(c: NodeContext) {
   if (!c.isPlanItem || c.children.length === 0) return [];
   const gaps: { year: number; children: string[]; parentHasNone?: boolean }[] = [];
   for (const year of c.years) {
@@ -136,6 +138,7 @@ function rollupGaps(c: NodeContext) {
   }
   return gaps;
 }
+const rollupGaps = once(computeRollupGaps);
 
 const CODE_FORMAT: Readonly<Record<string, RegExp>> = {
   program: /^\d{1,2}\.\d{2}\.\d{2}$/,
@@ -143,14 +146,15 @@ const CODE_FORMAT: Readonly<Record<string, RegExp>> = {
   subkegiatan: /^\d{1,2}\.\d{2}\.\d{2}\.\d\.\d{2}\.\d{2,4}$/,
 };
 
-function sameTextNodes(c: NodeContext): SubjectRef[] {
+function computeSameTextNodes(c: NodeContext): SubjectRef[] {
   return (c.org.nodesByName.get(normaliseText(c.node.definition.name)) ?? [])
     .filter((n) => n !== c.node && (n.definition.role ?? 'plan') !== 'history')
     .map(nodeRef);
 }
+const sameTextNodes = once(computeSameTextNodes);
 
 /** Plan years where the node's indicator has a target above 0 while every child's indicators are at 0. */
-function cascadeGaps(c: NodeContext): number[] {
+function computeCascadeGaps(c: NodeContext): number[] {
   if (!c.isPlanItem || c.children.length === 0) return [];
   const childIndicators = c.children.flatMap(
     (child) => c.org.indicatorsOfNode.get(child.definition.nodeId) ?? [],
@@ -162,9 +166,10 @@ function cascadeGaps(c: NodeContext): number[] {
     return own && allZero;
   });
 }
+const cascadeGaps = once(computeCascadeGaps);
 
 /** Plan years with money and no target (all of the node's indicators 0 or empty), or a target and no money. */
-function budgetTargetGaps(c: NodeContext) {
+function computeBudgetTargetGaps(c: NodeContext) {
   if (!c.isPlanItem || c.indicators.length === 0 || c.node.budgets.size === 0) return [];
   return c.years.flatMap((year) => {
     const budget = budgetOf(c.node, year);
@@ -182,6 +187,7 @@ function budgetTargetGaps(c: NodeContext) {
     return [];
   });
 }
+const budgetTargetGaps = once(computeBudgetTargetGaps);
 
 export const NODE_FACTS = defineScopeFacts<NodeContext>('node', {
   ...COMMON_FACTS,
@@ -272,7 +278,7 @@ export const NODE_FACTS = defineScopeFacts<NodeContext>('node', {
     type: 'object',
     description:
       'years where the node has a budget but a child has none or an unreadable one (the sum is unknown), or the node has none while its children are funded',
-    compute: rollupGaps,
+    compute: (c) => rollupGaps(c),
   },
   budgetRollupGapCount: {
     type: 'number',
@@ -290,20 +296,20 @@ export const NODE_FACTS = defineScopeFacts<NodeContext>('node', {
     nullable: true,
     description:
       "the pagu moves by a factor of 2 or more across the plan years while the node's targets stay the same (unit cost swinging); reported on the lowest node where it happens",
-    compute: budgetSwing,
+    compute: (c) => budgetSwing(c),
   },
   budgetIndexed: {
     type: 'object',
     nullable: true,
     description:
       'the pagu grows by the same percentage every year (indexed mechanically) and no target grows that way',
-    compute: budgetIndexed,
+    compute: (c) => budgetIndexed(c),
   },
   budgetTargetGaps: {
     type: 'object',
     description:
       'plan years with money but no target above 0 (every indicator 0 or printed empty), or a target without money',
-    compute: budgetTargetGaps,
+    compute: (c) => budgetTargetGaps(c),
   },
   budgetTargetGapCount: {
     type: 'number',
@@ -314,12 +320,12 @@ export const NODE_FACTS = defineScopeFacts<NodeContext>('node', {
     type: 'number[]',
     description:
       "plan years where the node's indicator has a target above 0 while every child's indicators are at 0",
-    compute: cascadeGaps,
+    compute: (c) => cascadeGaps(c),
   },
   sameTextNodes: {
     type: 'object',
     description: 'other nodes (plan or reference) with the same name, normalised: subjects of the finding',
-    compute: sameTextNodes,
+    compute: (c) => sameTextNodes(c),
   },
   sameTextNodeCount: {
     type: 'number',
@@ -335,7 +341,7 @@ export const NODE_FACTS = defineScopeFacts<NodeContext>('node', {
   },
 });
 
-function budgetMismatches(c: NodeContext) {
+function computeBudgetMismatches(c: NodeContext) {
   const mismatches: { year: number; budget: number; childrenSum: number; difference: number }[] = [];
   if (c.children.length === 0) return mismatches;
   for (const [year, budget] of c.node.budgets) {
@@ -348,3 +354,4 @@ function budgetMismatches(c: NodeContext) {
   }
   return mismatches;
 }
+const budgetMismatches = once(computeBudgetMismatches);
