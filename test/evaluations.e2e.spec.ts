@@ -42,10 +42,11 @@ const draftRule = () => ({
 
 async function workbookRows(
   buffer: Buffer | ArrayBuffer,
+  name = 'Rincian',
 ): Promise<{ headers: string[]; rows: Record<string, string>[] }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as ArrayBuffer);
-  const sheet = workbook.getWorksheet('Temuan')!;
+  const sheet = workbook.getWorksheet(name)!;
   const headers = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
   const rows: Record<string, string>[] = [];
   sheet.eachRow((row, n) => {
@@ -129,7 +130,7 @@ describe('evaluations and rule authoring (HTTP API)', () => {
       .set(auth(inspector))
       .expect(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.text).toContain('Perangkat Daerah,Kode PD,Dokumen,Kode');
+    expect(csv.text).toContain('ID PD,ID dokumen,ID node,Kode');
     expect(csv.text).toContain('1.06.04.2.02.02');
 
     const xlsx = await api
@@ -245,7 +246,7 @@ describe('sakip evaluate (CLI)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Evaluation [0-9a-f-]{36}: 1 organisations, \d+ findings/);
     const { headers, rows } = await workbookRows(readFileSync(out));
-    expect(headers.slice(0, 4)).toEqual(['No', 'Perangkat Daerah', 'Kode PD', 'Dokumen']);
+    expect(headers.slice(0, 4)).toEqual(['ID PD', 'ID dokumen', 'ID node', 'Kode']);
     const has = (rule: string, where: (r: Record<string, string>) => boolean) =>
       rows.some((r) => r['Aturan'] === rule && where(r));
     expect(
@@ -254,9 +255,7 @@ describe('sakip evaluate (CLI)', () => {
     expect(
       has(
         'smart/implausible-target-jump',
-        (r) =>
-          r['Tujuan/Sasaran/Program/Kegiatan/Sub-kegiatan'] ===
-          'Fasilitasi Bantuan Sosial Kesejahteraan Keluarga',
+        (r) => r['Node'] === 'Fasilitasi Bantuan Sosial Kesejahteraan Keluarga',
       ),
     ).toBe(true);
     expect(
@@ -268,13 +267,18 @@ describe('sakip evaluate (CLI)', () => {
         .map((r) => r['Kode'])
         .sort(),
     ).toEqual(['1.06.04.2.02.02', '1.06.04.2.03.04']);
+    // The sheet an inspector reads first: a rule's findings in one document are one row with the count.
+    const grouped = await workbookRows(readFileSync(out), 'Temuan');
+    const formulas = grouped.rows.find((r) => r['Aturan'] === 'smart/indicator-without-formula');
+    expect(formulas?.['Jumlah']).toBe('39');
+    expect(formulas?.['Kelas cacat']).toBe('indicator-undefined');
 
     const csv = await sakip(
       ['evaluate', '--year', '2025', '--now', '2026-11-24', '--format', 'csv', '--org', ORG],
       env,
     );
     expect(csv.code).toBe(0);
-    expect(csv.stdout.split('\n')[0]).toContain('No,Perangkat Daerah');
+    expect(csv.stdout.split('\n')[0]).toContain('ID PD,ID dokumen,ID node,Kode');
     expect(csv.stderr).toMatch(/Evaluation .*rule set version 1/);
 
     const rules = await sakip(['rules', 'test'], env);

@@ -105,7 +105,12 @@ async function evaluate(context: CliContext, options: EvaluateOptions): Promise<
       const file = resolve(context.cwd, options.out);
       await writeFile(
         file,
-        format === 'xlsx' ? await findingsWorkbook(batch, findings, summaries) : findingsCsv(findings),
+        format === 'xlsx'
+          ? await findingsWorkbook(findings, new Map(ruleSet.rules.map((r) => [r.id, r])), {
+              batch,
+              summaries,
+            })
+          : findingsCsv(findings),
       );
       note({ id: `Temuan ditulis ke ${options.out}`, en: `Findings written to ${options.out}` });
     }
@@ -118,7 +123,7 @@ function summaryTable(out: Output, summaries: readonly OrganisationSummary[]): s
       out.t({ id: 'perangkat daerah', en: 'organisation' }),
       out.t({ id: 'temuan', en: 'findings' }),
       out.t({ id: 'tinggi/sedang/rendah', en: 'high/medium/low' }),
-      out.t({ id: 'per kategori', en: 'by category' }),
+      out.t({ id: 'per kelas cacat', en: 'by defect class' }),
       out.t({ id: 'LKE (draf)', en: 'LKE (draft)' }),
     ],
     style: { head: [], border: [], compact: true },
@@ -128,7 +133,7 @@ function summaryTable(out: Output, summaries: readonly OrganisationSummary[]): s
       s.organisationName ?? s.organisationId,
       s.findings,
       `${s.bySeverity.high ?? 0}/${s.bySeverity.medium ?? 0}/${s.bySeverity.low ?? 0}`,
-      Object.entries(s.byCategory)
+      Object.entries(s.byClass)
         .map(([k, v]) => `${k} ${v}`)
         .join(', '),
       `${s.lke.total} ${s.lke.grade}`,

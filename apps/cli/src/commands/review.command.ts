@@ -6,8 +6,8 @@ import { loadRules, type RuleFile } from '@sakip/rules';
 import {
   DEFAULT_RULES_DIR,
   formatProblem,
-  groupedFindingsCsv,
-  groupedFindingsWorkbook,
+  findingsCsv,
+  findingsWorkbook,
   groupFindings,
   reviewBundles,
   type ReviewInput,
@@ -108,13 +108,13 @@ async function review(
     format === 'jsonl'
       ? records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '')
       : format === 'csv'
-        ? groupedFindingsCsv(findings, titles)
+        ? findingsCsv(findings)
         : format === 'table'
           ? groupedTable(out, findings, titles)
           : undefined;
   if (options.out) {
     const file = resolve(context.cwd, options.out);
-    await writeFile(file, format === 'xlsx' ? await groupedFindingsWorkbook(findings, titles) : (text ?? ''));
+    await writeFile(file, format === 'xlsx' ? await findingsWorkbook(findings, titles) : (text ?? ''));
     note({ id: `Temuan ditulis ke ${options.out}`, en: `Findings written to ${options.out}` });
   } else if (text !== undefined) out.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return 0;

@@ -83,6 +83,12 @@ export class Evaluations {
     );
   }
 
+  /** The rules of a stored rule-set version by id (their titles head the workbook's rows). */
+  private async ruleTitles(version: number): Promise<ReadonlyMap<string, RuleFile>> {
+    const stored = await this.ruleSets.version(version);
+    return new Map(stored.rules.map((rule) => [rule.id, rule]));
+  }
+
   async batch(batchId: string): Promise<BatchView> {
     return { batch: (await this.evaluator.batch(batchId)).batch };
   }
@@ -111,7 +117,10 @@ export class Evaluations {
         kind: 'file',
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         filename: `${name}.xlsx`,
-        body: await findingsWorkbook(batch, selected, summaries),
+        body: await findingsWorkbook(selected, await this.ruleTitles(batch.ruleSet.version), {
+          batch,
+          summaries,
+        }),
       };
     }
     const offset = filter.offset ?? 0;

@@ -4,108 +4,6 @@ import { DEFECT_CLASSES, formatFact, type Finding, type RuleFile } from '@sakip/
 import { groupFindings, type FindingGroup } from '../review/findings';
 import type { BatchRecord, OrganisationSummary } from './evaluator';
 
-/** One row per finding, Indonesian headers, for an inspector's spreadsheet. */
-const COLUMNS: readonly {
-  header: string;
-  width: number;
-  value: (f: Finding, i: number) => string | number;
-}[] = [
-  { header: 'No', width: 6, value: (_f, i) => i + 1 },
-  {
-    header: 'Perangkat Daerah',
-    width: 30,
-    value: (f) => f.subject.organisationName ?? f.subject.organisationId,
-  },
-  { header: 'Kode PD', width: 18, value: (f) => f.subject.organisationId },
-  { header: 'Dokumen', width: 30, value: (f) => f.subject.documentTitle ?? '' },
-  { header: 'Kode', width: 18, value: (f) => f.subject.nodeCode ?? '' },
-  {
-    header: 'Tujuan/Sasaran/Program/Kegiatan/Sub-kegiatan',
-    width: 40,
-    value: (f) => f.subject.nodeName ?? '',
-  },
-  { header: 'Indikator', width: 40, value: (f) => f.subject.indicatorName ?? '' },
-  { header: 'Periode', width: 9, value: (f) => f.subject.period ?? '' },
-  { header: 'Aturan', width: 36, value: (f) => f.ruleId },
-  { header: 'Kategori', width: 13, value: (f) => f.category },
-  {
-    header: 'Tingkat',
-    width: 9,
-    value: (f) => ({ high: 'tinggi', medium: 'sedang', low: 'rendah' })[f.severity],
-  },
-  { header: 'Temuan', width: 70, value: (f) => f.message.id },
-  { header: 'Finding (EN)', width: 70, value: (f) => f.message.en },
-  {
-    header: 'Bukti',
-    width: 60,
-    value: (f) =>
-      Object.entries(f.evidence.facts)
-        .map(([k, v]) => `${k}: ${formatFact(v)}`)
-        .join('; '),
-  },
-  { header: 'ID event', width: 40, value: (f) => f.evidence.eventIds.join(' ') },
-];
-
-export function findingsCsv(findings: readonly Finding[]): string {
-  return stringify(
-    [COLUMNS.map((c) => c.header), ...findings.map((f, i) => COLUMNS.map((c) => c.value(f, i)))],
-    {
-      bom: true,
-    },
-  );
-}
-
-/** A workbook: "Temuan" (one row per finding, filterable) and "Ringkasan" (per organisation, with the draft LKE). */
-export async function findingsWorkbook(
-  batch: BatchRecord,
-  findings: readonly Finding[],
-  summaries: readonly OrganisationSummary[],
-): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'sakip';
-  const sheet = workbook.addWorksheet('Temuan', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  findings.forEach((f, i) => sheet.addRow(COLUMNS.map((c) => c.value(f, i))));
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = {
-    from: { row: 1, column: 1 },
-    to: { row: Math.max(1, findings.length + 1), column: COLUMNS.length },
-  };
-
-  const summary = workbook.addWorksheet('Ringkasan');
-  summary.addRow(['Evaluasi', batch.batchId]);
-  summary.addRow(['Tahun', batch.year]);
-  summary.addRow(['Per tanggal', batch.now]);
-  summary.addRow(['Posisi event', batch.asOf]);
-  summary.addRow(['Versi set aturan', `${batch.ruleSet.version} (${batch.ruleSet.hash.slice(0, 12)})`]);
-  summary.addRow([]);
-  const header = summary.addRow([
-    'Perangkat Daerah',
-    'Temuan',
-    'Tinggi',
-    'Sedang',
-    'Rendah',
-    'Nilai LKE (draf)',
-    'Predikat',
-    'Cara hitung',
-  ]);
-  header.font = { bold: true };
-  for (const s of summaries)
-    summary.addRow([
-      s.organisationName ?? s.organisationId,
-      s.findings,
-      s.bySeverity.high ?? 0,
-      s.bySeverity.medium ?? 0,
-      s.bySeverity.low ?? 0,
-      s.lke.total,
-      s.lke.grade,
-      s.lke.method.id,
-    ]);
-  summary.getColumn(1).width = 40;
-  summary.getColumn(8).width = 80;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
 const SEVERITY_ID = { high: 'tinggi', medium: 'sedang', low: 'rendah' } as const;
 
 /** Escapes a cell that a spreadsheet would read as a formula (=, +, -, @ first): OWASP CSV injection. */
@@ -175,28 +73,35 @@ const RECORD_COLUMNS: readonly { header: string; width: number; value: (f: Findi
   },
 ];
 
-/** CSV for people: one row per rule within a document (see GROUP_COLUMNS); cells never start a formula. */
-export function groupedFindingsCsv(
-  findings: readonly Finding[],
-  rules: ReadonlyMap<string, RuleFile>,
-): string {
-  const groups = groupFindings(findings);
+/**
+ * CSV: one row per finding (machine output keeps one record per subject), naming every id; cells never
+ * start a spreadsheet formula.
+ */
+export function findingsCsv(findings: readonly Finding[]): string {
   return stringify(
     [
-      GROUP_COLUMNS.map((c) => c.header),
-      ...groups.map((g, i) => GROUP_COLUMNS.map((c) => safeCell(c.value(g, rules.get(g.rule), i)))),
+      RECORD_COLUMNS.map((c) => c.header),
+      ...findings.map((f) => RECORD_COLUMNS.map((c) => safeCell(c.value(f)))),
     ],
     { bom: true },
   );
 }
 
+/** What a stored batch adds to its workbook: when, as of what, by which rules, and per organisation. */
+export interface BatchSheet {
+  readonly batch: BatchRecord;
+  readonly summaries: readonly OrganisationSummary[];
+}
+
 /**
  * The workbook an inspector opens: "Temuan" groups a rule's findings in one document into one row (count,
- * subjects, every message), "Rincian" lists every finding with every id, "Ringkasan" counts by class.
+ * subjects, every message), "Rincian" lists every finding with every id, "Ringkasan" counts by defect
+ * class and, for a stored batch, gives the batch and the draft LKE per organisation with its method.
  */
-export async function groupedFindingsWorkbook(
+export async function findingsWorkbook(
   findings: readonly Finding[],
   rules: ReadonlyMap<string, RuleFile>,
+  stored?: BatchSheet,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'sakip';
@@ -214,16 +119,49 @@ export async function groupedFindingsWorkbook(
   styleSheet(detail, findings.length, RECORD_COLUMNS.length);
 
   const summary = workbook.addWorksheet('Ringkasan');
-  summary.columns = [
-    { header: 'Kelas cacat', width: 30 },
-    { header: 'Kelompok', width: 14 },
-    { header: 'Temuan', width: 10 },
-  ];
+  summary.getColumn(1).width = 40;
+  summary.getColumn(2).width = 16;
+  for (let column = 3; column <= 9; column++) summary.getColumn(column).width = 12;
+  summary.getColumn(9).width = 90;
+  if (stored) {
+    const { batch } = stored;
+    summary.addRow(['Evaluasi', batch.batchId]);
+    summary.addRow(['Tahun', batch.year]);
+    summary.addRow(['Per tanggal', new Date(`${batch.now}T00:00:00Z`)]).getCell(2).numFmt = 'dd/mm/yyyy';
+    summary.addRow(['Posisi event', batch.asOf]);
+    summary.addRow(['Versi set aturan', `${batch.ruleSet.version} (${batch.ruleSet.hash.slice(0, 12)})`]);
+    summary.addRow([]);
+    const header = summary.addRow([
+      'Perangkat Daerah',
+      'ID PD',
+      'Temuan',
+      'Tinggi',
+      'Sedang',
+      'Rendah',
+      'Nilai LKE (draf)',
+      'Predikat',
+      'Cara hitung',
+    ]);
+    header.font = { bold: true };
+    for (const s of stored.summaries)
+      summary.addRow([
+        s.organisationName ?? s.organisationId,
+        s.organisationId,
+        s.findings,
+        s.bySeverity.high ?? 0,
+        s.bySeverity.medium ?? 0,
+        s.bySeverity.low ?? 0,
+        s.lke.total,
+        s.lke.grade,
+        s.lke.method.id,
+      ]).alignment = { vertical: 'top', wrapText: true };
+    summary.addRow([]);
+  }
+  summary.addRow(['Kelas cacat', 'Kelompok', 'Temuan']).font = { bold: true };
   const byClass = new Map<string, number>();
   for (const f of findings) byClass.set(f.class, (byClass.get(f.class) ?? 0) + 1);
   for (const [name, count] of [...byClass].sort((a, b) => b[1] - a[1]))
     summary.addRow([name, DEFECT_CLASSES[name as keyof typeof DEFECT_CLASSES], count]);
-  summary.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
