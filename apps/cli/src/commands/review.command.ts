@@ -160,7 +160,7 @@ function groupedTable(
       out.t({ id: 'subjek', en: 'subjects' }),
     ],
     style: { head: [], border: [], compact: true },
-    colWidths: [9, 26, 44, 7, 60],
+    colWidths: [10, 28, 44, 7, 60],
     wordWrap: true,
   });
   for (const group of groupFindings(findings)) {
