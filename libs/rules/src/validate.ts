@@ -69,10 +69,13 @@ export function validateRule(candidate: unknown, expectedId?: string): RuleProbl
   const suggest = (fact: string) => {
     const names = Object.keys(FACT_CATALOGUE[scope]);
     const lower = fact.toLowerCase();
-    const close = names.filter(
-      (n) => n.toLowerCase().includes(lower.slice(0, 5)) || editDistance(n.toLowerCase(), lower) <= 2,
-    );
-    return close.length > 0 ? ` (did you mean ${close.slice(0, 3).join(', ')}?)` : '';
+    const close = names
+      .filter((n) => n.toLowerCase().includes(lower.slice(0, 5)) || editDistance(n.toLowerCase(), lower) <= 2)
+      .map((n) => ({ n, d: editDistance(n.toLowerCase(), lower) }))
+      .sort((a, b) => a.d - b.d);
+    const best = close[0]?.d ?? 0;
+    const nearest = close.filter((c) => c.d <= best + 2).map((c) => c.n);
+    return nearest.length > 0 ? ` (did you mean ${nearest.slice(0, 3).join(', ')}?)` : '';
   };
   const walk = (condition: Condition, path: string) => {
     if ('all' in condition) return condition.all.forEach((c, i) => walk(c, `${path}.all[${i}]`));

@@ -1,6 +1,7 @@
 import { defineScopeFacts, once } from './define';
 import { COMMON_FACTS } from './common.facts';
-import { PLAN_KINDS, type OrganisationContext } from './context';
+import { PLAN_KINDS, round, value, type OrganisationContext } from './context';
+import { numericValue } from '@sakip/domain';
 import type { DocumentModel } from './model';
 import { pkDeadline } from '../settings';
 
@@ -29,6 +30,24 @@ function computeLateAgreements(c: DocumentContext) {
   return [...byYear.values()].sort((a, b) => a.year - b.year);
 }
 const lateAgreements = once(computeLateAgreements);
+
+/** The report's realisation rows that print a number against a numeric target: how many equal it exactly. */
+function computeRealisationEqualsTarget(c: DocumentContext) {
+  let rows = 0;
+  let equal = 0;
+  for (const i of c.org.model.indicators.values())
+    for (const s of i.statements) {
+      if (s.field !== 'realisation' || s.documentId !== c.document.documentId || !s.period) continue;
+      const year = Number(s.period.slice(0, 4));
+      const target = s.rowTarget ?? (/^\d{4}$/.test(s.period) ? i.targets.get(year)?.value : undefined);
+      const [t, r] = [numericValue(value(target)), numericValue(value(s.value))];
+      if (t === undefined || r === undefined) continue;
+      rows++;
+      if (t === r) equal++;
+    }
+  return { rows, equal, share: rows > 0 ? round(equal / rows) : null };
+}
+const realisationEqualsTarget = once(computeRealisationEqualsTarget);
 
 export const DOCUMENT_FACTS = defineScopeFacts<DocumentContext>('document', {
   ...COMMON_FACTS,
@@ -82,6 +101,17 @@ export const DOCUMENT_FACTS = defineScopeFacts<DocumentContext>('document', {
     type: 'number',
     description: 'how many of its PK targets have no signing date',
     compute: (c) => agreementsOf(c).filter((a) => a.signedOn === null).length,
+  },
+  realisationRows: {
+    type: 'number',
+    description: "the document's realisation rows with a number against a numeric target",
+    compute: (c) => realisationEqualsTarget(c).rows,
+  },
+  realisationEqualsTargetShare: {
+    type: 'number',
+    nullable: true,
+    description: 'the share of those rows whose realisation equals the target exactly (0–1)',
+    compute: (c) => realisationEqualsTarget(c).share,
   },
   lateAgreements: {
     type: 'object',

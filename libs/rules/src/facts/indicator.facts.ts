@@ -324,6 +324,23 @@ function computeYearsAfterPeriod(c: IndicatorContext): number[] {
 }
 const yearsAfterPeriod = once(computeYearsAfterPeriod);
 
+/** Indicators elsewhere with the same text, split by whether their node is of the same level. */
+const sameText = once((c: IndicatorContext) => {
+  const level = c.node?.definition.level;
+  const same = others(
+    c.org.indicatorsByName.get(normaliseText(c.indicator.definition.name)),
+    c.indicator,
+  ).filter(
+    (i) =>
+      i.definition.nodeId !== c.indicator.definition.nodeId && (i.definition.role ?? 'plan') !== 'history',
+  );
+  const levelOf = (i: IndicatorModel) => c.org.model.nodes.get(i.definition.nodeId)?.definition.level;
+  return {
+    sameLevel: same.filter((i) => levelOf(i) === level),
+    otherLevel: same.filter((i) => levelOf(i) !== level),
+  };
+});
+
 const others = (list: readonly IndicatorModel[] | undefined, self: IndicatorModel) =>
   (list ?? []).filter((i) => i !== self);
 
@@ -656,28 +673,24 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
   sameTextIndicators: {
     type: 'object',
     description:
-      'other indicators (plan or reference) with the same name, normalised, on other nodes: subjects of the finding',
-    compute: (c): SubjectRef[] => {
-      const same = others(
-        c.org.indicatorsByName.get(normaliseText(c.indicator.definition.name)),
-        c.indicator,
-      ).filter(
-        (i) =>
-          i.definition.nodeId !== c.indicator.definition.nodeId &&
-          (i.definition.role ?? 'plan') !== 'history',
-      );
-      return same.map(indicatorRef);
-    },
+      'other indicators (plan or reference) with the same name, normalised, on other nodes of the same level: subjects of the finding',
+    compute: (c): SubjectRef[] => sameText(c).sameLevel.map(indicatorRef),
   },
   sameTextIndicatorCount: {
     type: 'number',
     description: 'how many such indicators',
-    compute: (c) =>
-      others(c.org.indicatorsByName.get(normaliseText(c.indicator.definition.name)), c.indicator).filter(
-        (i) =>
-          i.definition.nodeId !== c.indicator.definition.nodeId &&
-          (i.definition.role ?? 'plan') !== 'history',
-      ).length,
+    compute: (c) => sameText(c).sameLevel.length,
+  },
+  sameTextIndicatorsOtherLevel: {
+    type: 'object',
+    description:
+      'other indicators (plan or reference) with the same name on nodes of another level (the same measure at two levels): subjects of the finding',
+    compute: (c): SubjectRef[] => sameText(c).otherLevel.map(indicatorRef),
+  },
+  sameTextIndicatorOtherLevelCount: {
+    type: 'number',
+    description: 'how many such indicators',
+    compute: (c) => sameText(c).otherLevel.length,
   },
   copiedRealisationSeries: {
     type: 'object',
