@@ -4,6 +4,9 @@ import type { EventStore } from '@sakip/event-store';
 import {
   actorOf,
   BundleImporter,
+  importDocument,
+  jsonDocument,
+  workbookDocument,
   type Clock,
   type ImportSummary,
   mayWriteFor,
@@ -34,10 +37,12 @@ export class ImportBundleHandler implements ICommandHandler<ImportBundleCommand>
   }
 
   async execute({ bundle, context }: ImportBundleCommand): Promise<ImportSummary> {
-    const organisationId = (bundle as { organisation?: { id?: unknown } } | null)?.organisation?.id;
+    // A workbook comes as the raw body (Content-Type of .xlsx); its reader makes the same bundle.
+    const input = Buffer.isBuffer(bundle) ? await workbookDocument(bundle) : jsonDocument(bundle);
+    const organisationId = (input.bundle as { organisation?: { id?: unknown } } | null)?.organisation?.id;
     if (typeof organisationId === 'string' && !mayWriteFor(context.principal, organisationId))
       throw organisationOutOfScope(organisationId);
-    const outcome = await this.importer.import(bundle, {
+    const outcome = await importDocument(this.importer, input, {
       actor: actorOf(context.principal),
       now: this.clock.now().toISOString(),
       correlationId: context.correlationId,
