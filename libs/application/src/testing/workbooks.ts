@@ -21,13 +21,14 @@ export async function fillWorkbook(
     const ws = workbook.getWorksheet(name) ?? workbook.addWorksheet(name);
     if (!Array.isArray(content)) {
       ws.eachRow((row) => {
-        const label = String(row.getCell(1).value ?? '');
-        if (label in content) type(row.getCell(2), (content as Record<string, TypedCell>)[label]!);
+        const label = row.getCell(1).text;
+        const typed = (content as Readonly<Record<string, TypedCell>>)[label];
+        if (typed !== undefined) type(row.getCell(2), typed);
       });
       continue;
     }
     const columns = new Map<string, number>();
-    ws.getRow(1).eachCell((cell, col) => columns.set(String(cell.value), col));
+    ws.getRow(1).eachCell((cell, col) => columns.set(cell.text, col));
     (content as TypedRows).forEach((row, i) => {
       for (const [header, value] of Object.entries(row)) {
         const col = columns.get(header);
