@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { MemoryEventStore, START } from '@sakip/event-store';
 import type { Bundle } from '../bundles/bundle';
@@ -13,6 +15,7 @@ import {
   type TypedRows,
 } from '../testing';
 import { importDocument, workbookDocument } from './document-files';
+import { packageRoot } from '../settings/package-root';
 import { HELP_SHEET, WORKBOOK_SHEETS } from './layout';
 import { readWorkbook } from './workbook-reader';
 import { writeWorkbook } from './workbook-writer';
@@ -312,5 +315,13 @@ describe('the SAKIP workbook', () => {
       importContext(),
     );
     expect(outcome.ok).toBe(false);
+  });
+
+  it('is documented: docs/workbook.md names every sheet and column', () => {
+    const doc = readFileSync(join(packageRoot(), 'docs', 'workbook.md'), 'utf8');
+    for (const sheet of WORKBOOK_SHEETS) {
+      expect(doc).toContain(`\`${sheet.name}\``);
+      for (const column of sheet.columns) expect(doc).toContain(`\`${column.header}\``);
+    }
   });
 });
