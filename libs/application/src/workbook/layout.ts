@@ -152,7 +152,7 @@ const source = (what: string): ColumnSpec[] => [
     en: 'Source: page',
     help: 'Sumber: halaman',
     kind: 'locator',
-    width: 9,
+    width: 10,
   },
   {
     key: 'sourceRow',

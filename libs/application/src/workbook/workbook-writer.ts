@@ -179,12 +179,13 @@ function addValidation(ws: ExcelJS.Worksheet, range: string, rule: Validation): 
 }
 
 function validation(column: ColumnSpec, at: string): Validation {
+  // Excel's limits: a title of 32 characters, a prompt of 255, an error message of 225.
   const prompt = {
     showInputMessage: true,
     promptTitle: column.header.slice(0, 32),
-    prompt: column.help.slice(0, 250),
+    prompt: column.help.slice(0, 255),
   };
-  const warn = { showErrorMessage: true, errorStyle: 'warning', error: column.help.slice(0, 250) } as const;
+  const warn = { showErrorMessage: true, errorStyle: 'warning', error: column.help.slice(0, 225) } as const;
   const list = (labels: readonly string[]): Validation => ({
     type: 'list',
     allowBlank: true,
@@ -192,7 +193,7 @@ function validation(column: ColumnSpec, at: string): Validation {
     showErrorMessage: true,
     errorStyle: 'stop',
     errorTitle: column.header.slice(0, 32),
-    error: column.help.slice(0, 250),
+    error: column.help.slice(0, 225),
     ...prompt,
   });
   switch (column.kind) {
@@ -372,8 +373,10 @@ export function workbookOf(bundle?: Bundle): ExcelJS.Workbook {
   const rows = rowsOf(bundle);
   for (const sheet of WORKBOOK_SHEETS)
     if (sheet.key !== 'document') addTableSheet(workbook, sheet, rows[sheet.key]);
+  // A template opens on its help; a document on its Dokumen sheet.
+  const activeTab = bundle ? 1 : 0;
   workbook.views = [
-    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' },
+    { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: 'visible' },
   ];
   return workbook;
 }
