@@ -14,6 +14,8 @@ import { registerReviewCommand } from './commands/review.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerQuickstartCommand } from './commands/quickstart.command';
 import { registerServeCommand } from './commands/serve.command';
+import { registerTemplateCommand } from './commands/template.command';
+import { registerExportCommand } from './commands/export.command';
 import { cliActor, defaultOpen, type CliContext } from './context';
 import { Output } from './output';
 
@@ -40,6 +42,8 @@ export function buildProgram(context: CliContext): Command {
     .exitOverride();
   registerQuickstartCommand(program, context);
   registerImportCommand(program, context);
+  registerTemplateCommand(program, context);
+  registerExportCommand(program, context);
   registerServeCommand(program, context);
   registerKeysCommand(program, context);
   registerProjectCommand(program, context);

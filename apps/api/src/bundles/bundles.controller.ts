@@ -1,6 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { BUNDLE_SCHEMA, type Application, type Caller, type ImportSummary } from '@sakip/application';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  BUNDLE_SCHEMA as schema,
+  XLSX_MEDIA_TYPE,
+  type Application,
+  type Caller,
+  type ImportSummary,
+} from '@sakip/application';
 import { Roles } from '../shared/auth/auth.guard';
 import { Ctx } from '../shared/request-context';
 import { App } from '../shared/tokens';
@@ -16,11 +22,23 @@ export class BundlesController {
   @Roles('admin', 'planner')
   @ApiOperation({
     summary:
-      'Import a sakip-bundle/2 (or /1) document (all or nothing; re-importing the same content writes nothing)',
+      'Import a sakip-bundle/2 (or /1) document, as JSON or as a SAKIP workbook (all or nothing; re-importing the same content writes nothing)',
+    description:
+      `A workbook (\`sakip template\`, \`sakip export --format xlsx\`) is sent as the raw body with Content-Type ${XLSX_MEDIA_TYPE}; ` +
+      'its problems name the sheet and cell ("Indikator!C14"). See docs/workbook.md.',
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': { schema: schema as object },
+        [XLSX_MEDIA_TYPE]: {
+          schema: { type: 'string', format: 'binary', description: 'a SAKIP workbook (.xlsx)' },
+        },
+      },
+    },
   })
-  @ApiBody({ schema: BUNDLE_SCHEMA as object })
   @ApiOkResponse({
-    description: 'What the bundle holds and what was stored; 422 with every problem when rejected',
+    description:
+      'What the bundle holds and what was stored; 422 with every problem when rejected (for a workbook, each at its sheet and cell)',
   })
   import(@Body() bundle: unknown, @Ctx() caller: Caller): Promise<ImportSummary> {
     return this.app.bundles.import(bundle, caller);

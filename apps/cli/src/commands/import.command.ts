@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { NODE_LEVELS } from '@sakip/domain';
 import {
   formatProblem,
+  readDocumentFile,
   type BundleImports,
   type ImportOutcome,
   type ImportSummary,
@@ -16,8 +16,10 @@ import { progressFor } from '../progress';
 export function registerImportCommand(program: Command, context: CliContext): void {
   program
     .command('import')
-    .description('validate sakip-bundle/2 (or /1) files and store them as events (each file all or nothing)')
-    .argument('<files...>', 'bundle files (JSON)')
+    .description(
+      'validate sakip-bundle/2 (or /1) files or SAKIP workbooks and store them as events (each file all or nothing)',
+    )
+    .argument('<files...>', 'bundle files (JSON) or workbooks (.xlsx, see "sakip template")')
     .action(async (files: string[]) => {
       const failed = await importFiles(context, files);
       process.exitCode = failed > 0 ? 1 : 0;
@@ -53,21 +55,9 @@ export async function importFiles(context: CliContext, files: readonly string[])
 }
 
 async function importFile(bundles: BundleImports, context: CliContext, file: string): Promise<ImportOutcome> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(resolve(context.cwd, file), 'utf8'));
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'file not found'
-        : `not valid JSON: ${(error as Error).message}`;
-    const alasan =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'berkas tidak ditemukan'
-        : `bukan JSON yang valid: ${(error as Error).message}`;
-    return { ok: false, problems: [{ path: '', en: reason, id: alasan }] };
-  }
-  return bundles.tryImport(json, cliCaller(context));
+  const read = await readDocumentFile(resolve(context.cwd, file));
+  if (!read.ok) return read;
+  return bundles.tryImport(read.input, cliCaller(context));
 }
 
 function report(out: Output, file: string, outcome: ImportOutcome): void {

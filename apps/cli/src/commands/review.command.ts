@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
@@ -9,6 +9,7 @@ import {
   findingsCsv,
   findingsWorkbook,
   groupFindings,
+  readDocumentFile,
   reviewBundles,
   type ReviewInput,
 } from '@sakip/application';
@@ -31,7 +32,7 @@ export function registerReviewCommand(program: Command, context: CliContext): vo
     .description(
       'review documents before submitting them: every rule on what the bundles say, each finding once (no database)',
     )
-    .argument('<files...>', 'bundle files (sakip-bundle JSON)')
+    .argument('<files...>', 'bundle files (sakip-bundle JSON) or workbooks (.xlsx)')
     .option('--now <date>', 'the date rules see as "now" (YYYY-MM-DD; default: today)')
     .option('--format <format>', FORMATS.join(', '), 'table')
     .option('--out <file>', 'write the findings to this file (needed for xlsx)')
@@ -68,12 +69,12 @@ async function review(
   }
   const inputs: ReviewInput[] = [];
   for (const file of files) {
-    const read = await readBundle(context, file);
+    const read = await readDocumentFile(resolve(context.cwd, file));
     if (!read.ok) {
-      out.error(`✗ ${basename(file)}: ${out.t(read.reason)}`);
+      out.error(`✗ ${basename(file)}: ${read.problems.map((p) => out.t(p)).join('; ')}`);
       return 1;
     }
-    inputs.push({ name: basename(file), bundle: read.bundle });
+    inputs.push({ name: basename(file), bundle: read.input.bundle, reading: read.input });
   }
   const outcome = await reviewBundles(inputs, {
     rules: loaded.rules,
@@ -118,25 +119,6 @@ async function review(
     note({ id: `Temuan ditulis ke ${options.out}`, en: `Findings written to ${options.out}` });
   } else if (text !== undefined) out.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return 0;
-}
-
-async function readBundle(
-  context: CliContext,
-  file: string,
-): Promise<{ ok: true; bundle: unknown } | { ok: false; reason: { id: string; en: string } }> {
-  try {
-    return { ok: true, bundle: JSON.parse(await readFile(resolve(context.cwd, file), 'utf8')) };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { ok: false, reason: { id: 'berkas tidak ditemukan', en: 'file not found' } };
-    return {
-      ok: false,
-      reason: {
-        id: `bukan JSON yang valid: ${(error as Error).message}`,
-        en: `not valid JSON: ${(error as Error).message}`,
-      },
-    };
-  }
 }
 
 const SEVERITY = {

@@ -132,18 +132,37 @@ describeEachStore('importing a bundle', (current) => {
     expect(await allEvents()).toEqual([]);
   });
 
-  it('rejects references to nodes or indicators that exist nowhere, and duplicate ids', async () => {
+  it('rejects references to nodes or indicators that exist nowhere, and duplicate ids, all at once', async () => {
     const bad = structuredClone(bundle) as unknown as Record<string, any>;
     bad['realisations'][2].indicator = 'NOPE-I9';
     bad['budgets'][0].node = 'X.99';
     bad['nodes'][7].id = bad['nodes'][6].id;
     let outcome = await importer.import(bad, importContext());
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.problems.map((p) => p.path)).toEqual(['nodes[7].id']);
+    if (!outcome.ok)
+      expect(outcome.problems.map((p) => p.path)).toEqual(
+        expect.arrayContaining(['nodes[7].id', 'budgets[0].node', 'realisations[2].indicator']),
+      );
     bad['nodes'][7].id = '1.06.01.2.01.06';
     outcome = await importer.import(bad, importContext());
     if (outcome.ok) throw new Error('accepted');
     expect(outcome.problems.map((p) => p.path)).toEqual(['budgets[0].node', 'realisations[2].indicator']);
+    expect(outcome.problems.map((p) => p.code)).toEqual(['UNKNOWN_REFERENCE', 'UNKNOWN_REFERENCE']);
+    expect(await allEvents()).toEqual([]);
+  });
+
+  it('checks duplicates and references of a bundle that also breaks the schema', async () => {
+    const bad = structuredClone(bundle) as unknown as Record<string, any>;
+    bad['nodes'][3].level = 'bidang';
+    bad['indicators'][1].id = bad['indicators'][0].id;
+    bad['agreements'] = [{ year: 2024, indicator: 'NOPE-I1', target: '1' }];
+    const problems = await importer.validate(bad);
+    expect(problems.map((p) => p.path)).toEqual([
+      'nodes[3].level',
+      'indicators[1].id',
+      'agreements[0].indicator',
+    ]);
+    expect(await importer.validate(bundle)).toEqual([]);
     expect(await allEvents()).toEqual([]);
   });
 

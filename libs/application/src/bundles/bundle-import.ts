@@ -221,43 +221,10 @@ export class BundleImporter {
 
   async import(input: unknown, context: ImportContext): Promise<ImportOutcome> {
     const progress = context.onProgress ?? (() => undefined);
-    progress({ phase: 'validating', done: 0, total: 1 });
-    const shape = validateBundleShape(input);
-    if (!shape.ok) return { ok: false, problems: shape.problems };
-    const bundle = shape.bundle;
-    const duplicates = findDuplicates(bundle);
-    if (duplicates.length > 0) return { ok: false, problems: duplicates };
-
-    const organisationId = bundle.organisation.id;
-    const documentId = documentIdOf(bundle);
-    const contentHash = contentHashOf(input);
-    const plan = planCommands(bundle, documentId, contentHash);
-
-    progress({ phase: 'reading', done: 0, total: plan.length });
-    const referencedNodes = [
-      ...(bundle.nodes ?? []).flatMap((n) => (n.parent ? [n.parent] : [])),
-      ...(bundle.indicators ?? []).map((i) => i.node),
-    ];
+    const checked = await this.check(input, progress);
+    if (!checked.ok) return checked;
+    const { bundle, plan, existing, organisationId, documentId, contentHash } = checked;
     const streams = [...new Set(plan.map((p) => p.command.stream))];
-    const existing = await this.pipeline.read([
-      ...streams.map((stream) => stream.streamId),
-      ...referencedNodes.map((id) => streamIds.node(organisationId, id)),
-    ]);
-
-    const referenceProblems = checkReferences(bundle, existing);
-    if (referenceProblems.length > 0) return { ok: false, problems: referenceProblems };
-
-    const problems: BundleProblem[] = [];
-    this.pipeline.decide(
-      plan.map((item) => item.command),
-      existing,
-      (_command, index, error) =>
-        problems.push({ path: plan[index]!.path, en: error.messages.en, id: error.messages.id }),
-      (index) => {
-        if (index % 500 === 0) progress({ phase: 'deciding', done: index, total: plan.length });
-      },
-    );
-    if (problems.length > 0) return { ok: false, problems };
 
     const total = streams.reduce((sum, stream) => sum + stream.decided.length, 0);
     progress({ phase: 'writing', done: 0, total });
@@ -287,6 +254,76 @@ export class BundleImporter {
         position: position ? formatPosition(position) : null,
       },
     };
+  }
+
+  /**
+   * Every problem that would refuse the bundle, found as `import` finds them, with nothing stored: the
+   * shape, duplicate ids, references to what exists neither in the bundle nor in the store, and what
+   * the deciders refuse.
+   */
+  async validate(input: unknown): Promise<readonly BundleProblem[]> {
+    const checked = await this.check(input, () => undefined);
+    return checked.ok ? [] : checked.problems;
+  }
+
+  /**
+   * Validates and decides without appending. Shape, duplicate ids and references are all checked, so a
+   * bundle with several kinds of mistakes hears of all of them at once; the deciders run only on a
+   * bundle that passed those checks.
+   */
+  private async check(
+    input: unknown,
+    progress: (progress: ImportProgress) => void,
+  ): Promise<
+    | { readonly ok: false; readonly problems: readonly BundleProblem[] }
+    | {
+        readonly ok: true;
+        readonly bundle: Bundle;
+        readonly plan: readonly PlannedItem[];
+        readonly existing: Histories;
+        readonly organisationId: string;
+        readonly documentId: string;
+        readonly contentHash: string;
+      }
+  > {
+    progress({ phase: 'validating', done: 0, total: 1 });
+    const shape = validateBundleShape(input);
+    const problems: BundleProblem[] = shape.ok ? [] : [...shape.problems];
+    const bundle = shape.ok ? shape.bundle : soundEnoughToCheck(input);
+    if (!bundle) return { ok: false, problems };
+    const flagged = new Set(problems.map((p) => p.path));
+    const add = (more: readonly BundleProblem[]) =>
+      problems.push(...more.filter((p) => !flagged.has(p.path)));
+    add(findDuplicates(bundle));
+
+    const organisationId = bundle.organisation.id;
+    const documentId = shape.ok ? documentIdOf(bundle) : '';
+    const contentHash = contentHashOf(input);
+    const plan = shape.ok ? planCommands(bundle, documentId, contentHash) : [];
+    progress({ phase: 'reading', done: 0, total: plan.length });
+    const existing = await this.pipeline.read([
+      ...plan.map((p) => p.command.stream.streamId),
+      ...referencedStreams(bundle),
+    ]);
+    add(checkReferences(bundle, existing));
+    if (problems.length > 0) return { ok: false, problems };
+
+    this.pipeline.decide(
+      plan.map((item) => item.command),
+      existing,
+      (_command, index, error) =>
+        problems.push({
+          path: plan[index]!.path,
+          en: error.messages.en,
+          id: error.messages.id,
+          code: error.code,
+        }),
+      (index) => {
+        if (index % 500 === 0) progress({ phase: 'deciding', done: index, total: plan.length });
+      },
+    );
+    if (problems.length > 0) return { ok: false, problems };
+    return { ok: true, bundle, plan, existing, organisationId, documentId, contentHash };
   }
 }
 
@@ -629,11 +666,55 @@ function pick<T extends object, K extends keyof T>(object: T, ...keys: K[]): Par
   return result;
 }
 
+/**
+ * A bundle that broke the schema may still be checked for duplicate ids and references when its top level
+ * is sound (an object, an organisation with an id, lists where lists belong); item by item, the checks
+ * below look only at fields of the right type.
+ */
+function soundEnoughToCheck(input: unknown): Bundle | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
+  const candidate = input as Record<string, unknown>;
+  const organisation = candidate['organisation'] as { id?: unknown } | undefined;
+  if (typeof organisation?.id !== 'string') return undefined;
+  const lists = ['nodes', 'indicators', 'budgets', 'agreements', 'realisations', 'submissions'];
+  if (lists.some((name) => candidate[name] !== undefined && !Array.isArray(candidate[name])))
+    return undefined;
+  return input as Bundle;
+}
+
+/** Items of a list in a bundle that may have broken the schema: objects only, by their index. */
+function items<T>(list: readonly T[] | undefined): [T, number][] {
+  return (list ?? []).flatMap((item, i) =>
+    typeof item === 'object' && item !== null ? [[item, i] as [T, number]] : [],
+  );
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+/** The node and indicator streams a bundle refers to: whether they exist decides its references. */
+function referencedStreams(bundle: Bundle): string[] {
+  const org = bundle.organisation.id;
+  const nodes = [
+    ...items(bundle.nodes).map(([n]) => n.parent),
+    ...items(bundle.indicators).map(([i]) => i.node),
+    ...items(bundle.budgets).map(([b]) => b.node),
+  ].filter(isText);
+  const indicators = [
+    ...items(bundle.agreements).map(([a]) => a.indicator),
+    ...items(bundle.realisations).map(([r]) => r.indicator),
+  ].filter(isText);
+  return [
+    ...nodes.map((id) => streamIds.node(org, id)),
+    ...indicators.map((id) => streamIds.indicator(org, id)),
+  ];
+}
+
 function findDuplicates(bundle: Bundle): BundleProblem[] {
   const problems: BundleProblem[] = [];
-  const check = (items: readonly { id: string }[], name: string) => {
+  const check = (list: readonly { id: string }[] | undefined, name: string) => {
     const seen = new Map<string, number>();
-    items.forEach((item, i) => {
+    for (const [item, i] of items(list)) {
+      if (!isText(item.id)) continue;
       const first = seen.get(item.id);
       if (first === undefined) seen.set(item.id, i);
       else
@@ -641,50 +722,49 @@ function findDuplicates(bundle: Bundle): BundleProblem[] {
           path: `${name}[${i}].id`,
           en: `"${item.id}" is used twice (also ${name}[${first}])`,
           id: `"${item.id}" dipakai dua kali (juga ${name}[${first}])`,
+          code: 'DUPLICATE_ID',
+          params: { ref: item.id, other: `${name}[${first}]` },
         });
-    });
+    }
   };
-  check(bundle.nodes ?? [], 'nodes');
-  check(bundle.indicators ?? [], 'indicators');
+  check(bundle.nodes, 'nodes');
+  check(bundle.indicators, 'indicators');
   return problems;
 }
 
 function checkReferences(bundle: Bundle, existing: Histories): BundleProblem[] {
   const org = bundle.organisation.id;
-  const nodes = new Set((bundle.nodes ?? []).map((n) => n.id));
-  const indicators = new Set((bundle.indicators ?? []).map((i) => i.id));
+  const nodes = new Set(items(bundle.nodes).map(([n]) => n.id));
+  const indicators = new Set(items(bundle.indicators).map(([i]) => i.id));
   const knownNode = (id: string) => nodes.has(id) || (existing.get(streamIds.node(org, id))?.length ?? 0) > 0;
   const knownIndicator = (id: string) =>
     indicators.has(id) || (existing.get(streamIds.indicator(org, id))?.length ?? 0) > 0;
   const problems: BundleProblem[] = [];
-  const unknown = (path: string, what: 'node' | 'indicator', id: string) =>
+  const unknown = (path: string, what: 'node' | 'indicator', id: unknown) => {
+    if (!isText(id) || (what === 'node' ? knownNode(id) : knownIndicator(id))) return;
     problems.push({
       path,
       en: `refers to ${what} "${id}", which is neither in this bundle nor previously imported for ${org}`,
       id: `merujuk ${what === 'node' ? 'node' : 'indikator'} "${id}" yang tidak ada di bundel ini maupun impor sebelumnya untuk ${org}`,
+      code: 'UNKNOWN_REFERENCE',
+      params: { kind: what, ref: id, organisationId: org },
     });
-  (bundle.nodes ?? []).forEach(
-    (n, i) =>
-      n.parent !== undefined && !knownNode(n.parent) && unknown(`nodes[${i}].parent`, 'node', n.parent),
-  );
-  (bundle.indicators ?? []).forEach(
-    (ind, i) => !knownNode(ind.node) && unknown(`indicators[${i}].node`, 'node', ind.node),
-  );
-  (bundle.budgets ?? []).forEach((b, i) => {
-    if (b.node !== undefined && !knownNode(b.node)) unknown(`budgets[${i}].node`, 'node', b.node);
+  };
+  for (const [n, i] of items(bundle.nodes)) unknown(`nodes[${i}].parent`, 'node', n.parent);
+  for (const [ind, i] of items(bundle.indicators)) unknown(`indicators[${i}].node`, 'node', ind.node);
+  for (const [b, i] of items(bundle.budgets)) {
+    unknown(`budgets[${i}].node`, 'node', b.node);
     if ((b.year === undefined) === (b.total === undefined))
       problems.push({
         path: `budgets[${i}]`,
         en: 'needs either "year" or "total": true (an end-of-period column), not both',
         id: 'perlu "year" atau "total": true (kolom akhir periode), tidak keduanya',
+        code: 'BUDGET_YEAR_OR_TOTAL',
       });
-  });
-  (bundle.agreements ?? []).forEach(
-    (a, i) => !knownIndicator(a.indicator) && unknown(`agreements[${i}].indicator`, 'indicator', a.indicator),
-  );
-  (bundle.realisations ?? []).forEach(
-    (r, i) =>
-      !knownIndicator(r.indicator) && unknown(`realisations[${i}].indicator`, 'indicator', r.indicator),
-  );
+  }
+  for (const [a, i] of items(bundle.agreements))
+    unknown(`agreements[${i}].indicator`, 'indicator', a.indicator);
+  for (const [r, i] of items(bundle.realisations))
+    unknown(`realisations[${i}].indicator`, 'indicator', r.indicator);
   return problems;
 }

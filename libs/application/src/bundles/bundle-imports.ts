@@ -2,24 +2,34 @@ import type { Clock } from '../shared/clock';
 import type { Caller } from '../shared/caller';
 import { errors } from '../errors/catalogue';
 import { checkScope } from '../shared/principal';
+import { importDocument, isDocumentInput, jsonDocument, workbookDocument } from '../workbook/document-files';
 import type { BundleImporter, ImportOutcome, ImportProgress, ImportSummary } from './bundle-import';
 
-/** Importing sakip-bundle/1 documents, for the API and the CLI: who may, and when. */
+/** Importing documents (sakip-bundle JSON or a SAKIP workbook), for the API and the CLI: who may, and when. */
 export class BundleImports {
   constructor(
     private readonly importer: BundleImporter,
     private readonly clock: Clock,
   ) {}
 
-  /** Validates and stores a bundle, all or nothing; a rejected bundle answers with every problem. */
-  tryImport(
+  /**
+   * Validates and stores a document, all or nothing: a parsed JSON bundle, a workbook's bytes (its
+   * reader makes the same bundle), or a document already read from a file. A rejected document answers
+   * with every problem (a workbook's at their sheet and cell).
+   */
+  async tryImport(
     input: unknown,
     caller: Caller,
     onProgress?: (progress: ImportProgress) => void,
   ): Promise<ImportOutcome> {
-    const organisationId = (input as { organisation?: { id?: unknown } } | null)?.organisation?.id;
+    const document = isDocumentInput(input)
+      ? input
+      : Buffer.isBuffer(input)
+        ? await workbookDocument(input)
+        : jsonDocument(input);
+    const organisationId = (document.bundle as { organisation?: { id?: unknown } } | null)?.organisation?.id;
     if (typeof organisationId === 'string') checkScope(caller.principal, organisationId);
-    return this.importer.import(input, {
+    return importDocument(this.importer, document, {
       actor: caller.actor,
       now: this.clock.now().toISOString(),
       correlationId: caller.correlationId,

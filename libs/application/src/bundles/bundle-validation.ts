@@ -8,9 +8,18 @@ export interface BundleProblem {
   readonly path: string;
   readonly en: string;
   readonly id: string;
+  /** A stable name of the kind of problem where a reader may word it differently (e.g. `UNKNOWN_REFERENCE`). */
+  readonly code?: string;
+  /** What the message names (ids, the organisation), for such rewording. */
+  readonly params?: Readonly<Record<string, string>>;
 }
 
+/** A workbook's sheet and cell, `Indikator!C14` (a JSON path never holds "!"). */
+const CELL_ADDRESS = /^[^!]+![A-Z]{1,3}[0-9]+$/;
+
+/** `path: reason`; a problem at a workbook cell says it in Indonesian first (the planner's language). */
 export function formatProblem(problem: BundleProblem): string {
+  if (CELL_ADDRESS.test(problem.path)) return `${problem.path}: ${problem.id} / ${problem.en}`;
   return `${problem.path || '(bundle)'}: ${problem.en} / ${problem.id}`;
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@sakip/rules';
 import { BundleImporter, type ImportSummary, type ImportWarning } from '../bundles/bundle-import';
 import type { BundleProblem } from '../bundles/bundle-validation';
+import type { DocumentInput } from '../workbook/document-files';
 import { findingRecord, uniqueFindings, type FindingRecord } from './findings';
 
 export interface ReviewInput {
@@ -17,6 +18,8 @@ export interface ReviewInput {
   readonly name: string;
   /** The parsed bundle. */
   readonly bundle: unknown;
+  /** How the file was read (a workbook): its own problems, and its cells for the bundle's problems. */
+  readonly reading?: Pick<DocumentInput, 'problems' | 'allProblems' | 'locateWarnings'>;
 }
 
 export interface ReviewedDocument {
@@ -68,10 +71,20 @@ export async function reviewBundles(
   };
   const summaries: { name: string; summary: ImportSummary }[] = [];
   const rejected: { name: string; problems: readonly BundleProblem[] }[] = [];
-  for (const input of inputs) {
-    const outcome = await importer.import(input.bundle, context);
-    if (outcome.ok) summaries.push({ name: input.name, summary: outcome.summary });
-    else rejected.push({ name: input.name, problems: outcome.problems });
+  for (const { name, bundle, reading } of inputs) {
+    if (reading && reading.problems.length > 0) {
+      rejected.push({ name, problems: reading.allProblems(await importer.validate(bundle)) });
+      continue;
+    }
+    const outcome = await importer.import(bundle, context);
+    if (!outcome.ok)
+      rejected.push({ name, problems: reading ? reading.allProblems(outcome.problems) : outcome.problems });
+    else if (!reading) summaries.push({ name, summary: outcome.summary });
+    else
+      summaries.push({
+        name,
+        summary: { ...outcome.summary, warnings: reading.locateWarnings(outcome.summary.warnings) },
+      });
   }
   if (rejected.length > 0) return { ok: false, rejected };
 
