@@ -106,7 +106,7 @@ describe('the SAKIP workbook through the CLI: template → fill → review → i
       'Indikator!B3: node "1.06.09" tidak ada di Pohon Kinerja maupun impor sebelumnya untuk dinsos-salah',
     );
     const tree = await sakip(['tree', 'dinsos-salah'], store('two'));
-    expect(tree.stderr).toContain('No documents for "dinsos-salah"');
+    expect(tree.stderr).toContain('Organisation "dinsos-salah" is not registered');
 
     const review = await sakip(['review', at('mistakes.xlsx'), '--now', '2026-01-15']);
     expect(review.code).toBe(1);
