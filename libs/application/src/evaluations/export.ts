@@ -46,13 +46,17 @@ const COLUMNS: readonly {
   { header: 'ID event', width: 40, value: (f) => f.evidence.eventIds.join(' ') },
 ];
 
+/** CSV of a batch's findings (COLUMNS); cells never start a formula. */
 export function findingsCsv(findings: readonly Finding[]): string {
   return stringify(
-    [COLUMNS.map((c) => c.header), ...findings.map((f, i) => COLUMNS.map((c) => c.value(f, i)))],
-    {
-      bom: true,
-    },
+    [COLUMNS.map((c) => c.header), ...findings.map((f, i) => COLUMNS.map((c) => safeCell(c.value(f, i))))],
+    { bom: true },
   );
+}
+
+/** "2026-11-24" as a date a spreadsheet can sort and filter (UTC midnight), or the text when it is not one. */
+function dateCell(text: string): Date | string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : text;
 }
 
 /** A workbook: "Temuan" (one row per finding, filterable) and "Ringkasan" (per organisation, with the draft LKE). */
@@ -65,17 +69,13 @@ export async function findingsWorkbook(
   workbook.creator = 'sakip';
   const sheet = workbook.addWorksheet('Temuan', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  findings.forEach((f, i) => sheet.addRow(COLUMNS.map((c) => c.value(f, i))));
-  sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = {
-    from: { row: 1, column: 1 },
-    to: { row: Math.max(1, findings.length + 1), column: COLUMNS.length },
-  };
+  findings.forEach((f, i) => sheet.addRow(COLUMNS.map((c) => safeCell(c.value(f, i)))));
+  styleSheet(sheet, findings.length, COLUMNS.length);
 
   const summary = workbook.addWorksheet('Ringkasan');
   summary.addRow(['Evaluasi', batch.batchId]);
   summary.addRow(['Tahun', batch.year]);
-  summary.addRow(['Per tanggal', batch.now]);
+  summary.addRow(['Per tanggal', dateCell(batch.now)]).getCell(2).numFmt = 'dd/mm/yyyy';
   summary.addRow(['Posisi event', batch.asOf]);
   summary.addRow(['Versi set aturan', `${batch.ruleSet.version} (${batch.ruleSet.hash.slice(0, 12)})`]);
   summary.addRow([]);
@@ -92,7 +92,7 @@ export async function findingsWorkbook(
   header.font = { bold: true };
   for (const s of summaries)
     summary.addRow([
-      s.organisationName ?? s.organisationId,
+      safeCell(s.organisationName ?? s.organisationId),
       s.findings,
       s.bySeverity.high ?? 0,
       s.bySeverity.medium ?? 0,
@@ -102,15 +102,25 @@ export async function findingsWorkbook(
       s.lke.method.id,
     ]);
   summary.getColumn(1).width = 40;
+  for (const column of [2, 3, 4, 5, 7]) summary.getColumn(column).width = 10;
+  summary.getColumn(6).width = 16;
+  summary.getColumn(6).numFmt = '0.00';
   summary.getColumn(8).width = 80;
+  summary.getColumn(8).alignment = { vertical: 'top', wrapText: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 const SEVERITY_ID = { high: 'tinggi', medium: 'sedang', low: 'rendah' } as const;
 
-/** Escapes a cell that a spreadsheet would read as a formula (=, +, -, @ first): OWASP CSV injection. */
-export function safeCell(value: string | number): string | number {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+/**
+ * Escapes a cell that a spreadsheet would read as a formula (=, +, -, @, tab or carriage return first) with a
+ * leading apostrophe: OWASP CSV injection. A plain number ("-1,5", "+2") or a dash standing for an empty
+ * cell stays as printed.
+ */
+export function safeCell<T extends string | number | Date>(value: T): T | string {
+  if (typeof value !== 'string' || !/^[=+\-@\t\r]/.test(value)) return value;
+  if (/^[-+]?\d[\d.,]*%?$/.test(value) || /^-+$/.test(value)) return value;
+  return `'${value}`;
 }
 
 const subjectIds = (f: Finding) =>
@@ -222,7 +232,7 @@ export async function groupedFindingsWorkbook(
   const byClass = new Map<string, number>();
   for (const f of findings) byClass.set(f.class, (byClass.get(f.class) ?? 0) + 1);
   for (const [name, count] of [...byClass].sort((a, b) => b[1] - a[1]))
-    summary.addRow([name, DEFECT_CLASSES[name as keyof typeof DEFECT_CLASSES], count]);
+    summary.addRow([safeCell(name), DEFECT_CLASSES[name as keyof typeof DEFECT_CLASSES], count]);
   summary.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
