@@ -13,8 +13,8 @@ const HOSTILE = ['=HYPERLINK("http://x.example","klik")', '+1+cmd|calc', '-2+3',
 
 const finding = (text: string): Finding => ({
   ruleId: 'smart/indicator-without-formula',
-  category: 'smart',
-  class: 'formula-missing',
+  category: 'SMART',
+  class: 'indicator-undefined',
   severity: 'high',
   scope: 'indicator',
   subject: {
