@@ -9,6 +9,7 @@ import { KeysModule } from './keys/keys.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ApiKeyGuard } from './shared/auth/auth.guard';
 import { ApplicationModule } from './shared/application.module';
+import { JsonBodyInterceptor } from './shared/json-body';
 import { ProblemDetailsFilter } from './shared/problem-details';
 import { InProcessProjector, ReadYourWritesInterceptor } from './shared/read-your-writes';
 
@@ -29,6 +30,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         InProcessProjector,
       ],

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
+import { pino } from 'pino';
 import { openApplication, settingsFromEnv, type HttpDoor } from '@sakip/application';
 import { createApp, openApiDocument } from './server';
 
 /** The HTTP API as the `sakip` command starts it (bin/sakip.js loads this module for serve, quickstart, openapi). */
 export const httpDoor: HttpDoor = {
-  async serve(application, { port }) {
-    const app = await createApp(application);
+  async serve(application, { port, host, log }) {
+    const accessLog = pino({ base: { service: 'sakip-api' } }, log ?? process.stdout);
+    const app = await createApp(application, { accessLog });
     try {
-      await app.listen(port);
+      await app.listen(port, host);
     } catch (error) {
       await app.close();
       throw error;

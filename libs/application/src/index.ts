@@ -24,6 +24,7 @@ export * from './settings/package-root';
 export * from './settings/settings';
 export * from './shared/caller';
 export * from './shared/clock';
+export * from './shared/json-input';
 export * from './shared/principal';
 export * from './review/review';
 export * from './review/findings';

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BUNDLE_SCHEMA, type Application, type Caller, type ImportSummary } from '@sakip/application';
 import { Roles } from '../shared/auth/auth.guard';
+import { BodyLimit } from '../shared/json-body';
 import { Ctx } from '../shared/request-context';
 import { App } from '../shared/tokens';
 
@@ -14,6 +15,7 @@ export class BundlesController {
   @Post()
   @HttpCode(200)
   @Roles('admin', 'planner')
+  @BodyLimit('bundle')
   @ApiOperation({
     summary:
       'Import a sakip-bundle/2 (or /1) document (all or nothing; re-importing the same content writes nothing)',

@@ -13,6 +13,7 @@ import {
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../shared/auth/auth.guard';
+import { BodyLimit } from '../shared/json-body';
 import { Ctx } from '../shared/request-context';
 import { App } from '../shared/tokens';
 import { DryRunDto, EvaluateDto, FindingsQueryDto } from './evaluations.dto';
@@ -67,6 +68,7 @@ export class EvaluationsController {
 
 @ApiTags('rules')
 @ApiBearerAuth()
+@BodyLimit('rule')
 @Controller('rules')
 export class RulesController {
   constructor(@App() private readonly app: Application) {}

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { NODE_LEVELS } from '@sakip/domain';
 import {
   formatProblem,
+  readJsonFile,
   type BundleImports,
   type ImportOutcome,
   type ImportSummary,
@@ -53,21 +53,9 @@ export async function importFiles(context: CliContext, files: readonly string[])
 }
 
 async function importFile(bundles: BundleImports, context: CliContext, file: string): Promise<ImportOutcome> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(resolve(context.cwd, file), 'utf8'));
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'file not found'
-        : `not valid JSON: ${(error as Error).message}`;
-    const alasan =
-      (error as NodeJS.ErrnoException).code === 'ENOENT'
-        ? 'berkas tidak ditemukan'
-        : `bukan JSON yang valid: ${(error as Error).message}`;
-    return { ok: false, problems: [{ path: '', en: reason, id: alasan }] };
-  }
-  return bundles.tryImport(json, cliCaller(context));
+  const json = await readJsonFile(resolve(context.cwd, file));
+  if (!json.ok) return { ok: false, problems: json.problems };
+  return bundles.tryImport(json.value, cliCaller(context));
 }
 
 function report(out: Output, file: string, outcome: ImportOutcome): void {

@@ -1,9 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { loadRules, type RuleFile } from '@sakip/rules';
 import {
+  readJsonFile,
   DEFAULT_RULES_DIR,
   formatProblem,
   groupedFindingsCsv,
@@ -124,19 +125,16 @@ async function readBundle(
   context: CliContext,
   file: string,
 ): Promise<{ ok: true; bundle: unknown } | { ok: false; reason: { id: string; en: string } }> {
-  try {
-    return { ok: true, bundle: JSON.parse(await readFile(resolve(context.cwd, file), 'utf8')) };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { ok: false, reason: { id: 'berkas tidak ditemukan', en: 'file not found' } };
-    return {
-      ok: false,
-      reason: {
-        id: `bukan JSON yang valid: ${(error as Error).message}`,
-        en: `not valid JSON: ${(error as Error).message}`,
-      },
-    };
-  }
+  const json = await readJsonFile(resolve(context.cwd, file));
+  if (json.ok) return { ok: true, bundle: json.value };
+  const at = (p: { path: string }) => (p.path ? `${p.path}: ` : '');
+  return {
+    ok: false,
+    reason: {
+      id: json.problems.map((p) => `${at(p)}${p.id}`).join('; '),
+      en: json.problems.map((p) => `${at(p)}${p.en}`).join('; '),
+    },
+  };
 }
 
 const SEVERITY = {

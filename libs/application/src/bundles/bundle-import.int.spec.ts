@@ -147,6 +147,28 @@ describeEachStore('importing a bundle', (current) => {
     expect(await allEvents()).toEqual([]);
   });
 
+  it('refuses a cycle of parents (C1 → C2 → C1) instead of letting both vanish from the tree', async () => {
+    const bad = structuredClone(bundle) as unknown as Record<string, any>;
+    const nodes = bad['nodes'] as { id: string; parent?: string; level: string }[];
+    const [first, second] = nodes.filter((n) => n.parent !== undefined);
+    first!.parent = second!.id;
+    second!.parent = first!.id;
+    const outcome = await importer.import(bad, importContext());
+    if (outcome.ok) throw new Error('accepted');
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({
+        path: `nodes[${nodes.indexOf(first!)}].parent`,
+        en: `makes a cycle of parents (${first!.id} → ${second!.id} → ${first!.id}): a node cannot be its own ancestor`,
+      }),
+    ]);
+    const own = structuredClone(bundle) as unknown as Record<string, any>;
+    own['nodes'][3].parent = own['nodes'][3].id;
+    const self = await importer.import(own, importContext());
+    if (self.ok) throw new Error('accepted');
+    expect(self.problems.map((p) => p.path)).toEqual(['nodes[3].parent']);
+    expect(await allEvents()).toEqual([]);
+  });
+
   it('accepts an LKjIP that reports on indicators imported from the Renstra', async () => {
     await importer.import(bundle, importContext());
     const lkjip: Bundle = {

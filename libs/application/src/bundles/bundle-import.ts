@@ -244,7 +244,7 @@ export class BundleImporter {
       ...referencedNodes.map((id) => streamIds.node(organisationId, id)),
     ]);
 
-    const referenceProblems = checkReferences(bundle, existing);
+    const referenceProblems = [...checkReferences(bundle, existing), ...checkParentCycles(bundle, existing)];
     if (referenceProblems.length > 0) return { ok: false, problems: referenceProblems };
 
     const problems: BundleProblem[] = [];
@@ -686,5 +686,50 @@ function checkReferences(bundle: Bundle, existing: Histories): BundleProblem[] {
     (r, i) =>
       !knownIndicator(r.indicator) && unknown(`realisations[${i}].indicator`, 'indicator', r.indicator),
   );
+  return problems;
+}
+
+/** The parent a stored node was defined with (its latest definition), if any. */
+function storedParent(history: readonly StoredEvent[] | undefined): string | undefined {
+  let parent: string | undefined;
+  for (const event of history ?? [])
+    if (event.type === 'NodeDefined') parent = (event.data as { parent?: string }).parent;
+  return parent;
+}
+
+/**
+ * A node may not be its own ancestor: C1 → C2 → C1 would take both out of every tree. Each node's chain of
+ * parents is followed (in the bundle, then as stored) without recursion; each cycle is reported once, at
+ * the first of its nodes in the bundle.
+ */
+export function checkParentCycles(bundle: Bundle, existing: Histories): BundleProblem[] {
+  const org = bundle.organisation.id;
+  const nodes = bundle.nodes ?? [];
+  const parentOf = new Map<string, string | undefined>(nodes.map((n) => [n.id, n.parent]));
+  const parent = (id: string) =>
+    parentOf.has(id) ? parentOf.get(id) : storedParent(existing.get(streamIds.node(org, id)));
+  const reported = new Set<string>();
+  const problems: BundleProblem[] = [];
+  nodes.forEach((node, i) => {
+    const chain = [node.id];
+    const seen = new Set(chain);
+    for (let at = parent(node.id); at !== undefined; at = parent(at)) {
+      if (at === node.id) {
+        if (!chain.some((id) => reported.has(id))) {
+          chain.forEach((id) => reported.add(id));
+          const cycle = [...chain, node.id].join(' → ');
+          problems.push({
+            path: `nodes[${i}].parent`,
+            en: `makes a cycle of parents (${cycle}): a node cannot be its own ancestor`,
+            id: `membentuk siklus induk (${cycle}): node tidak boleh menjadi leluhurnya sendiri`,
+          });
+        }
+        return;
+      }
+      if (seen.has(at)) return; // a cycle further up: reported at its own nodes
+      seen.add(at);
+      chain.push(at);
+    }
+  });
   return problems;
 }

@@ -75,6 +75,14 @@ function describe(error: ErrorObject): BundleProblem {
       return { path, en: 'must be a year between 1900 and 2200', id: 'harus tahun antara 1900 dan 2200' };
     case 'minLength':
       return { path, en: 'must not be empty', id: 'tidak boleh kosong' };
+    case 'maxLength': {
+      const limit = (error.params as { limit: number }).limit;
+      return {
+        path,
+        en: `must be at most ${limit} characters long`,
+        id: `paling panjang ${limit} karakter`,
+      };
+    }
     case 'propertyNames':
       return {
         path,

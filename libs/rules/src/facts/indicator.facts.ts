@@ -571,6 +571,39 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
       return over.length > 0 ? over : null;
     },
   },
+  negativeValues: {
+    type: 'object',
+    nullable: true,
+    description:
+      'targets, realisations and the baseline below 0 where the indicator measures an amount that cannot be negative (not a growth, change, difference or index)',
+    compute: (c) => {
+      if (
+        /pertumbuhan|kenaikan|penurunan|perubahan|laju|selisih|inflasi|indeks|growth|change/i.test(
+          `${c.indicator.definition.name} ${c.unit ?? ''}`,
+        )
+      )
+        return null;
+      const negative = (raw: unknown) => (numericValue(value(raw as never)) ?? 0) < 0;
+      const below = [
+        ...(c.indicator.baseline && negative(c.indicator.baseline.value)
+          ? [
+              {
+                field: 'baseline',
+                period: String(c.indicator.baseline.year),
+                raw: c.indicator.baseline.value,
+              },
+            ]
+          : []),
+        ...[...c.targets]
+          .filter(([, t]) => (numericValue(t) ?? 0) < 0)
+          .map(([y, t]) => ({ field: 'target', period: String(y), raw: t.raw })),
+        ...[...c.indicator.realisations.values()]
+          .filter((r) => negative(r.value))
+          .map((r) => ({ field: 'realisation', period: r.period, raw: r.value })),
+      ];
+      return below.length > 0 ? below : null;
+    },
+  },
   realisationManyTimesTarget: {
     type: 'object',
     nullable: true,
