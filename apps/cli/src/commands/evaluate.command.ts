@@ -36,7 +36,10 @@ export function registerEvaluateCommand(program: Command, context: CliContext): 
       '--compliance',
       'also check compliance: what the store holds or lacks for the year (a missing or late LKjIP, no Renstra)',
     )
-    .option('--rules <dir>', 'rule files to use (default: the latest published rule set, else ./rules)')
+    .option(
+      '--rules <dir>',
+      'rule files to use, published as a new version when new (default: the published rule set; the first time, ./rules)',
+    )
     .option('--format <format>', `${FORMATS.join(', ')}`, 'table')
     .option('--out <file>', 'write the findings to this file (needed for xlsx)')
     .option('--now <date>', 'the date rules see as "now" (YYYY-MM-DD; default: today)')
@@ -62,6 +65,15 @@ async function evaluate(context: CliContext, options: EvaluateOptions): Promise<
       caller,
       options.rules ? resolve(context.cwd, options.rules) : undefined,
     );
+    if (!options.rules) {
+      const status = await evaluations.rulesStatus();
+      const differences = status.added.length + status.changed.length + status.missing.length;
+      if (differences > 0)
+        out.warn({
+          id: `Catatan: ${differences} berkas aturan di rules/ berbeda dari set aturan terbit versi ${ruleSet.version}; evaluasi ini memakai versi terbit ("sakip rules status", terbitkan dengan "sakip rules publish").`,
+          en: `Note: ${differences} rule files in rules/ differ from published rule-set version ${ruleSet.version}; this evaluation uses the published version ("sakip rules status"; publish with "sakip rules publish").`,
+        });
+    }
     await catchUpWithProgress(context, infrastructure);
     const progress = progressFor(out, 'organisations');
     const started = Date.now();
@@ -93,8 +105,8 @@ async function evaluate(context: CliContext, options: EvaluateOptions): Promise<
     const note = (text: { id: string; en: string }) =>
       format === 'csv' && !options.out ? out.warn(text) : out.say(text);
     note({
-      id: `Evaluasi ${batch.batchId}: ${summaries.length} perangkat daerah, ${findings.length} temuan dalam ${seconds} detik; per posisi event ${batch.asOf}, set aturan versi ${batch.ruleSet.version} (${batch.ruleSet.hash.slice(0, 12)}).`,
-      en: `Evaluation ${batch.batchId}: ${summaries.length} organisations, ${findings.length} findings in ${seconds} s; as of event position ${batch.asOf}, rule set version ${batch.ruleSet.version} (${batch.ruleSet.hash.slice(0, 12)}).`,
+      id: `Evaluasi ${batch.batchId}: ${summaries.length} perangkat daerah, ${findings.length} temuan dalam ${seconds} detik; per posisi event ${batch.asOf}, set aturan terbit versi ${batch.ruleSet.version} (${batch.ruleSet.hash.slice(0, 12)}).`,
+      en: `Evaluation ${batch.batchId}: ${summaries.length} organisations, ${findings.length} findings in ${seconds} s; as of event position ${batch.asOf}, published rule set version ${batch.ruleSet.version} (${batch.ruleSet.hash.slice(0, 12)}).`,
     });
     if (format === 'table') {
       out.line(summaryTable(out, summaries));

@@ -29,6 +29,8 @@ import type { Bundle, BundleBudget, BundleSource } from './bundle';
 import { validateBundleShape, type BundleProblem } from './bundle-validation';
 
 const EVENT_ID_NAMESPACE = '5b0e1c7a-6f7e-4c55-9d8e-5a4b3c2d1e0f';
+/** Commands decided between two turns of the event loop. */
+const DECIDE_SLICE = 1000;
 
 export interface ImportContext {
   readonly actor: Actor;
@@ -248,15 +250,17 @@ export class BundleImporter {
     if (referenceProblems.length > 0) return { ok: false, problems: referenceProblems };
 
     const problems: BundleProblem[] = [];
-    this.pipeline.decide(
-      plan.map((item) => item.command),
-      existing,
-      (_command, index, error) =>
-        problems.push({ path: plan[index]!.path, en: error.messages.en, id: error.messages.id }),
-      (index) => {
-        if (index % 500 === 0) progress({ phase: 'deciding', done: index, total: plan.length });
-      },
-    );
+    // In slices, letting other requests in between: a large bundle does not hold the process for its whole run.
+    for (let start = 0; start < plan.length; start += DECIDE_SLICE) {
+      this.pipeline.decide(
+        plan.slice(start, start + DECIDE_SLICE).map((item) => item.command),
+        existing,
+        (_command, index, error) =>
+          problems.push({ path: plan[start + index]!.path, en: error.messages.en, id: error.messages.id }),
+      );
+      progress({ phase: 'deciding', done: Math.min(plan.length, start + DECIDE_SLICE), total: plan.length });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (problems.length > 0) return { ok: false, problems };
 
     const total = streams.reduce((sum, stream) => sum + stream.decided.length, 0);
