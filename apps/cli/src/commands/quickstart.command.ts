@@ -24,8 +24,8 @@ export function registerQuickstartCommand(program: Command, context: CliContext)
         const existingKey = await app.keys.hasActiveAdmin();
         if (existingKey) {
           out.say({
-            id: 'Kunci admin lokal sudah ada (ditampilkan sekali, saat dibuat). Hilang? Buat yang baru dengan: npx sakip keys create --role admin (juga saat server ini berjalan)',
-            en: 'A local admin key already exists (it was shown once, when created). Lost it? Make another with: npx sakip keys create --role admin (also while this server runs)',
+            id: 'Kunci admin lokal sudah ada (ditampilkan sekali, saat dibuat). Hilang? Buat yang baru dengan: ./sakip keys create --role admin (juga saat server ini berjalan)',
+            en: 'A local admin key already exists (it was shown once, when created). Lost it? Make another with: ./sakip keys create --role admin (also while this server runs)',
           });
         } else {
           printIssuedKey(
