@@ -66,6 +66,20 @@ describe('hostile input on the command line: a clear message naming where, exit 
   }, 60_000);
 });
 
+describe('a wrong DATABASE_URL', () => {
+  it('is named in the message, without its password', async () => {
+    const run = await sakip(['keys', 'list'], {
+      DATABASE_URL: 'postgres://sakip:rahasia@db-host.invalid:5432/sakip',
+    });
+    refused(run);
+    expect(run.stderr).toContain('[DATABASE_UNREACHABLE]');
+    expect(run.stderr).toContain(
+      'DATABASE_URL (postgres://sakip:***@db-host.invalid:5432/sakip) cannot be reached',
+    );
+    expect(run.stderr).not.toContain('rahasia');
+  }, 60_000);
+});
+
 describe('rules on disk and the published rule set (sakip rules status / publish / retire)', () => {
   const rules = join(dir, 'rules');
   cpSync(join(ROOT, 'rules'), rules, { recursive: true });

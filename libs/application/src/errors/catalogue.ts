@@ -272,6 +272,15 @@ export const errors = {
     en: `The read model "${readModel}" has not been built yet; the projector builds it on start ("sakip project").`,
   })),
   storeInUse: entry('STORE_IN_USE', 'unavailable', (message: string) => ({ id: message, en: message })),
+  databaseUnreachable: entry(
+    'DATABASE_UNREACHABLE',
+    'unavailable',
+    (url: string, reason: string) => ({
+      id: `Basis data di DATABASE_URL (${url}) tidak dapat dihubungi: ${reason}. Periksa DATABASE_URL, atau kosongkan untuk penyimpanan tertanam.`,
+      en: `The database in DATABASE_URL (${url}) cannot be reached: ${reason}. Check DATABASE_URL, or leave it empty for the embedded store.`,
+    }),
+    (url) => ({ variable: 'DATABASE_URL', url }),
+  ),
   storeUnavailable: entry(
     'STORE_UNAVAILABLE',
     'unavailable',
