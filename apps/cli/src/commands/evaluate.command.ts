@@ -143,9 +143,10 @@ function summaryTable(out: Output, summaries: readonly OrganisationSummary[]): s
       Object.entries(s.byCategory)
         .map(([k, v]) => `${k} ${v}`)
         .join(', '),
-      `${s.lke.total} ${s.lke.grade}`,
+      `${out.number(s.lke.total)} ${s.lke.grade} *`,
     ]);
-  return table.toString();
+  const method = summaries[0]?.lke.method;
+  return `${table.toString()}${method ? `\n  * ${out.t(method)}` : ''}`;
 }
 
 function findingsTable(out: Output, findings: readonly Finding[]): string {

@@ -51,6 +51,12 @@ describe('JSON input (both front doors)', () => {
       expect.objectContaining({ path: 'nodes[1].id', en: expect.stringContaining('NUL') }),
     ]);
     expect(problemsOf('{"a\\u0000b": 1}')[0]).toMatchObject({ path: 'a\u0000b' });
+    // Found by the fuzz suite: a lone surrogate escape parses, and then no database stores it.
+    expect(problemsOf('{"nodes": [{"name": "\\ud800"}]}')[0]).toMatchObject({
+      path: 'nodes[0].name',
+      en: expect.stringContaining('half of a UTF-16 surrogate pair'),
+    });
+    expect(parseJsonInput('{"a": "\\ud83d\\ude00 ok"}')).toEqual({ ok: true, value: { a: '😀 ok' } });
     const long = problemsOf(JSON.stringify({ organisation: { name: 'x'.repeat(1_000_000) } }));
     expect(long[0]).toMatchObject({
       path: 'organisation.name',

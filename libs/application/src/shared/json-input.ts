@@ -192,6 +192,10 @@ const childPath = (path: string, key: string | number) =>
       : `${path}[${JSON.stringify(key)}]`;
 
 const MAX_PROBLEMS = 50;
+/** Half of a UTF-16 surrogate pair without its other half: no text, and no database can store it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** Characters a string may not hold: NUL, and lone surrogates (both come only from \u escapes). */
+const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 /**
  * Every string without NUL characters (no database keeps them) and within the length limit, every array
@@ -209,6 +213,12 @@ export function checkJsonLimits(
         en: `the ${what === 'name' ? 'property name' : 'text'} contains a NUL character (\\u0000)`,
         id: `${what === 'name' ? 'nama properti' : 'teks'} mengandung karakter NUL (\\u0000)`,
       });
+    else if (LONE_SURROGATE.test(text))
+      problems.push({
+        path,
+        en: `the ${what === 'name' ? 'property name' : 'text'} contains half of a UTF-16 surrogate pair (a \\ud800–\\udfff escape alone), which is no character`,
+        id: `${what === 'name' ? 'nama properti' : 'teks'} mengandung separuh pasangan surrogate UTF-16 (escape \\ud800–\\udfff sendirian), yang bukan karakter`,
+      });
     if (text.length > limits.maxStringLength)
       problems.push({
         path,
@@ -219,7 +229,7 @@ export function checkJsonLimits(
   // Containers only go on the stack with their path; a leaf's path is written only when it has a problem.
   const visit = (child: unknown, path: string, key: string | number) => {
     if (typeof child === 'string') {
-      if (child.length > limits.maxStringLength || child.includes('\u0000'))
+      if (child.length > limits.maxStringLength || unstorable(child))
         checkString(child, childPath(path, key), 'value');
     } else if (child !== null && typeof child === 'object')
       stack.push({ value: child, path: childPath(path, key) });
@@ -250,7 +260,7 @@ export function checkJsonLimits(
     }
     for (let i = keys.length - 1; i >= 0; i--) {
       const key = keys[i]!;
-      if (key.length > limits.maxStringLength || key.includes('\u0000'))
+      if (key.length > limits.maxStringLength || unstorable(key))
         checkString(key, childPath(path, key), 'name');
       visit((current as Record<string, unknown>)[key], path, key);
     }

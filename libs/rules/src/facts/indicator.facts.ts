@@ -257,6 +257,7 @@ function largestJump(c: IndicatorContext) {
     from: { year: number; target: number };
     to: { year: number; target: number };
     ratio: number;
+    direction: { id: string; en: string };
   } | null = null;
   const years = [...c.targets.keys()].sort((a, b) => a - b);
   for (let i = 1; i < years.length; i++) {
@@ -266,7 +267,13 @@ function largestJump(c: IndicatorContext) {
     if (a === undefined || b === undefined || a <= 0 || b <= 0) continue;
     const ratio = round(Math.max(a, b) / Math.min(a, b));
     if (!jump || ratio > jump.ratio)
-      jump = { from: { year: ya, target: a }, to: { year: yb, target: b }, ratio };
+      jump = {
+        from: { year: ya, target: a },
+        to: { year: yb, target: b },
+        ratio,
+        // A fall from 2100 to 1 is not a "jump": the message says which way it goes.
+        direction: b > a ? { id: 'naik', en: 'rises' } : { id: 'turun', en: 'falls' },
+      };
   }
   return jump;
 }
@@ -546,7 +553,7 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
   largestTargetJump: {
     type: 'object',
     nullable: true,
-    description: 'the two years and targets of that change',
+    description: 'the two years and targets of that change, and its direction (rises or falls)',
     compute: largestJump,
   },
   percentAbove100: {
