@@ -66,6 +66,21 @@ describe('hostile input on the command line: a clear message naming where, exit 
   }, 60_000);
 });
 
+describe('a long import', () => {
+  it('says what it is doing while it works', async () => {
+    const nodes = Array.from({ length: 2500 }, (_, i) => ({
+      id: `K${i}`,
+      level: 'kegiatan',
+      name: `Kegiatan ${i}`,
+    }));
+    const large = JSON.parse(small('uji-besar')) as { nodes: object[] };
+    large.nodes.push(...nodes);
+    const run = await sakip(['import', file('large.json', JSON.stringify(large))], env);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/Writing 250\d events…/);
+  }, 120_000);
+});
+
 describe('a wrong DATABASE_URL', () => {
   it('is named in the message, without its password', async () => {
     const run = await sakip(['keys', 'list'], {
