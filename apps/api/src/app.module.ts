@@ -12,10 +12,11 @@ import { ApplicationModule } from './shared/application.module';
 import { JsonBodyInterceptor } from './shared/json-body';
 import { ProblemDetailsFilter } from './shared/problem-details';
 import { InProcessProjector, ReadYourWritesInterceptor } from './shared/read-your-writes';
+import { OPERATOR_HOLDER, type OperatorHolder } from './shared/tokens';
 
 @Module({})
 export class AppModule {
-  static with(application: Application): DynamicModule {
+  static with(application: Application, operator: OperatorHolder = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -33,6 +34,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         InProcessProjector,
+        { provide: OPERATOR_HOLDER, useValue: operator },
       ],
     };
   }

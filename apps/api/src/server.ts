@@ -10,11 +10,14 @@ import { AppModule } from './app.module';
 import type { Application } from '@sakip/application';
 import { requestValidationError } from './shared/problem-details';
 import { correlationMiddleware } from './shared/request-context';
+import type { OperatorHolder } from './shared/tokens';
 
 export interface AppOptions {
   readonly logger?: LoggerService | false;
   /** Structured access log and auth failures (one JSON line per request); none when left out. */
   readonly accessLog?: Logger;
+  /** Where the guard finds the local operator channel once the server listens. */
+  readonly operator?: OperatorHolder;
 }
 
 export function openApiDocument(app: INestApplication): OpenAPIObject {
@@ -44,11 +47,14 @@ export async function createApp(
   application: Application,
   options: AppOptions = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(application), {
-    // No global body parser: bodies are read after the key is checked, with each route's limit (JsonBodyInterceptor).
-    bodyParser: false,
-    logger: options.logger ?? ['error', 'warn'],
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.with(application, options.operator),
+    {
+      // No global body parser: bodies are read after the key is checked, with each route's limit (JsonBodyInterceptor).
+      bodyParser: false,
+      logger: options.logger ?? ['error', 'warn'],
+    },
+  );
   app.disable('x-powered-by');
   app.use(correlationMiddleware);
   if (options.accessLog)

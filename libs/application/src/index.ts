@@ -14,6 +14,7 @@ export * from './evaluations/rule-sets';
 export * from './generate/generator';
 export * from './indicators/indicator-queries';
 export * from './keys/api-keys';
+export * from './keys/operator-channel';
 export * from './organisations/organisation-queries';
 export * from './pipeline/command-pipeline';
 export * from './planner/indicator-ref';

@@ -18,7 +18,9 @@ export async function serve(context: CliContext, app: Application): Promise<void
   let server: RunningServer;
   try {
     const door = await context.httpDoor();
-    server = await door.serve(app, { port: context.settings.port, host: context.settings.host });
+    const { databaseUrl, dataDir, port, host } = context.settings;
+    const embedded = !databaseUrl && !dataDir.startsWith('memory://');
+    server = await door.serve(app, { port, host, ...(embedded ? { operatorDir: dataDir } : {}) });
   } catch (error) {
     await app.close();
     throw error;

@@ -17,7 +17,13 @@ export interface HttpDoor {
    */
   serve(
     application: Application,
-    options: { readonly port: number; readonly host: string; readonly log?: NodeJS.WritableStream },
+    options: {
+      readonly port: number;
+      readonly host: string;
+      readonly log?: NodeJS.WritableStream;
+      /** The embedded store's folder: open the local operator channel there (see OperatorChannel). */
+      readonly operatorDir?: string;
+    },
   ): Promise<RunningServer>;
   /** The OpenAPI document generated from the code, as committed in docs/openapi.json. */
   openApiDocument(): Promise<object>;
