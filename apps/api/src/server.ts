@@ -62,7 +62,16 @@ export async function createApp(
       pinoHttp({
         logger: options.accessLog,
         genReqId: (request) => (request as { correlationId?: string }).correlationId ?? '',
-        redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+        // One short line per request: no headers (keys, cookies), no bodies.
+        serializers: {
+          req: (request: { id: string; method: string; url: string; remoteAddress: string }) => ({
+            id: request.id,
+            method: request.method,
+            url: request.url,
+            remoteAddress: request.remoteAddress,
+          }),
+          res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+        },
         customLogLevel: (_request, response, error) =>
           error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
       }),
