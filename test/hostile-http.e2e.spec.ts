@@ -171,6 +171,44 @@ describe('hostile input over HTTP: limits before work, 4xx never 5xx', () => {
   });
 });
 
+describe('Idempotency-Key under concurrency (HTTP)', () => {
+  it('answers parallel requests with one key: one 201, a different request 422, the same one replayed', async () => {
+    const api = await startTestApi();
+    try {
+      const admin = await api.key('admin');
+      const imported = await api
+        .http()
+        .post('/bundles')
+        .set('Authorization', `Bearer ${admin}`)
+        .set('Content-Type', 'application/json')
+        .send(smallBundle('uji-idem'))
+        .expect(200);
+      const post = (key: string, value: string) =>
+        api
+          .http()
+          .post('/organisations/uji-idem/submissions')
+          .set('Authorization', `Bearer ${admin}`)
+          .set('Idempotency-Key', key)
+          .send({ kind: 'lkjip', year: 2025, submittedOn: value });
+      const different = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => post('kunci-1', `2026-02-${String(i + 1).padStart(2, '0')}`)),
+      );
+      expect(different.filter((r) => r.status === 201)).toHaveLength(1);
+      expect(different.filter((r) => r.status === 422).map((r) => r.body.code)).toEqual(
+        Array(19).fill('IDEMPOTENCY_KEY_REUSED'),
+      );
+      const same = await Promise.all(Array.from({ length: 20 }, () => post('kunci-2', '2026-03-01')));
+      expect(same.every((r) => r.status === 201)).toBe(true);
+      expect(same.filter((r) => !r.body.replayed)).toHaveLength(1);
+      const events = await api.application.infrastructure.store.readStream('organisation-uji-idem');
+      expect(events.filter((e) => e.type === 'DocumentSubmitted')).toHaveLength(2);
+      expect(imported.body.organisationId).toBe('uji-idem');
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe('failed keys are rate limited (429)', () => {
   it('refuses an address after too many wrong keys, even with a right one, until the window ends', async () => {
     const api = await startTestApi({ env: { SAKIP_FAILED_KEYS_PER_MINUTE: '5' } });

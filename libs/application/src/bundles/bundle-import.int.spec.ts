@@ -166,6 +166,24 @@ describeEachStore('importing a bundle', (current) => {
     const self = await importer.import(own, importContext());
     if (self.ok) throw new Error('accepted');
     expect(self.problems.map((p) => p.path)).toEqual(['nodes[3].parent']);
+    // A chain of parents hundreds deep is no plan, and no tree could be shown.
+    const chain = structuredClone(bundle) as unknown as Record<string, any>;
+    chain['nodes'] = Array.from({ length: 300 }, (_, i) => ({
+      id: `C${i}`,
+      level: 'kegiatan',
+      name: `Kegiatan ${i}`,
+      ...(i > 0 ? { parent: `C${i - 1}` } : {}),
+    }));
+    chain['indicators'] = [];
+    chain['budgets'] = [];
+    chain['agreements'] = [];
+    chain['realisations'] = [];
+    const deep = await importer.import(chain, importContext());
+    if (deep.ok) throw new Error('accepted');
+    expect(deep.problems[0]).toMatchObject({
+      path: 'nodes[17].parent',
+      en: expect.stringContaining('more than 16 levels'),
+    });
     expect(await allEvents()).toEqual([]);
   });
 

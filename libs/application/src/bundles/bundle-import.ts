@@ -26,9 +26,11 @@ import {
   type PlannedCommand,
 } from '../pipeline/command-pipeline';
 import type { Bundle, BundleBudget, BundleSource } from './bundle';
-import { validateBundleShape, type BundleProblem } from './bundle-validation';
+import { validateBundleShapeInSlices, type BundleProblem } from './bundle-validation';
 
 const EVENT_ID_NAMESPACE = '5b0e1c7a-6f7e-4c55-9d8e-5a4b3c2d1e0f';
+/** Levels of parents above a node: far more than the five levels of a plan, and never a stack's worth. */
+const MAX_PARENT_DEPTH = 16;
 /** Commands decided between two turns of the event loop. */
 const DECIDE_SLICE = 1000;
 
@@ -224,7 +226,7 @@ export class BundleImporter {
   async import(input: unknown, context: ImportContext): Promise<ImportOutcome> {
     const progress = context.onProgress ?? (() => undefined);
     progress({ phase: 'validating', done: 0, total: 1 });
-    const shape = validateBundleShape(input);
+    const shape = await validateBundleShapeInSlices(input);
     if (!shape.ok) return { ok: false, problems: shape.problems };
     const bundle = shape.bundle;
     const duplicates = findDuplicates(bundle);
@@ -733,6 +735,14 @@ export function checkParentCycles(bundle: Bundle, existing: Histories): BundlePr
       if (seen.has(at)) return; // a cycle further up: reported at its own nodes
       seen.add(at);
       chain.push(at);
+      if (chain.length > MAX_PARENT_DEPTH) {
+        problems.push({
+          path: `nodes[${i}].parent`,
+          en: `has more than ${MAX_PARENT_DEPTH} levels of parents above it (tujuan → sasaran → program → kegiatan → sub-kegiatan has 5)`,
+          id: `memiliki lebih dari ${MAX_PARENT_DEPTH} tingkat induk di atasnya (tujuan → sasaran → program → kegiatan → sub-kegiatan ada 5)`,
+        });
+        return;
+      }
     }
   });
   return problems;
