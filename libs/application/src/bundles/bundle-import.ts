@@ -735,7 +735,7 @@ export function checkParentCycles(bundle: Bundle, existing: Histories): BundlePr
       if (seen.has(at)) return; // a cycle further up: reported at its own nodes
       seen.add(at);
       chain.push(at);
-      if (chain.length > MAX_PARENT_DEPTH) {
+      if (chain.length - 1 > MAX_PARENT_DEPTH) {
         problems.push({
           path: `nodes[${i}].parent`,
           en: `has more than ${MAX_PARENT_DEPTH} levels of parents above it (tujuan → sasaran → program → kegiatan → sub-kegiatan has 5)`,
