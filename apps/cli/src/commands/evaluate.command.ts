@@ -100,7 +100,7 @@ async function evaluate(context: CliContext, options: EvaluateOptions): Promise<
     );
     progress.stop();
     const summaries = (batch.summary as { organisations: OrganisationSummary[] }).organisations;
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const seconds = out.number((Date.now() - started) / 1000, 1);
     // Results on stdout; the account of the batch on stderr when stdout carries CSV.
     const note = (text: { id: string; en: string }) =>
       format === 'csv' && !options.out ? out.warn(text) : out.say(text);
