@@ -9,7 +9,7 @@ import { openApplication, packageRoot, readJsonFile, settingsFromEnv } from '@sa
 /**
  * The HTTP API under load, on both stores: `sakip serve` in a process of its own on 127.0.0.1 (never another
  * address), the Karanganyar sample imported, then autocannon for a bounded time — reads of one indicator,
- * and writes (target revisions, each connection on an indicator of its own, with the version it last saw).
+ * and writes (target revisions round-robin over the sample's indicators, each with the version last seen).
  */
 
 export interface LoadFigures {
@@ -155,6 +155,7 @@ async function measure(
         },
       ],
     });
+    log(`   ${store}: answers to writes by status ${JSON.stringify(writes.statusCodeStats)}`);
     return {
       store,
       readsPerSecond: Math.round(reads.requests.average),
@@ -211,9 +212,10 @@ ${figures
   .join('\n')}
 
 Reads: \`GET /indicators/${ORG}:<indicator>\` (every period, achievement computed). Writes: \`POST
-/indicators/…/target-revisions\`, each connection on an indicator of its own with the version it last saw
-(a write that loses a race is a 409 and is not counted as a write). \`sakip serve\` runs in a process of its
-own with its access log on; the load generator (autocannon) shares the machine with it.
+/indicators/…/target-revisions\`, round-robin over the sample's plan indicators, each with the version last
+seen for its indicator: the first write on each indicator learns the version from its 409, and a write that
+loses a race is a 409 too; 409s are not counted as writes. \`sakip serve\` runs in a process of its own with
+its access log on; the load generator (autocannon) shares the 2 cores with it (and with whatever else runs).
 `;
 }
 
