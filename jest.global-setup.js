@@ -3,6 +3,13 @@
 const { Client } = require('pg');
 
 module.exports = async function probePostgres() {
+  // Suites that skip write their names here; jest.global-teardown.js prints them after the summary.
+  if (!process.env.SAKIP_TEST_SKIPPED_LOG) {
+    const { mkdtempSync } = require('node:fs');
+    const { join } = require('node:path');
+    const { tmpdir } = require('node:os');
+    process.env.SAKIP_TEST_SKIPPED_LOG = join(mkdtempSync(join(tmpdir(), 'sakip-test-')), 'skipped.txt');
+  }
   if (process.env.SAKIP_TEST_POSTGRES) return;
   const url = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });

@@ -13,4 +13,7 @@ module.exports = {
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: root + '/' }),
   setupFiles: [path.join(root, 'jest.setup.js')],
   globalSetup: path.join(root, 'jest.global-setup.js'),
+  globalTeardown: path.join(root, 'jest.global-teardown.js'),
+  // A shared 2-core machine: starting an API or importing the fixture can take seconds.
+  testTimeout: 30_000,
 };

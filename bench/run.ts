@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -17,6 +17,7 @@ import {
   settingsFromEnv,
 } from '@sakip/application';
 import { BENCH_DATABASE_URL, eventsOf, factSetsOf, perSecond, seconds } from './shared';
+import { httpLoad, httpLoadSection, withHttpLoadSection } from './http-load';
 
 /**
  * `npm run bench`: the five benchmarks of the product on a generated dataset, each against a baseline
@@ -113,6 +114,9 @@ async function main(): Promise<void> {
     .option('--pglite-opds <n>', 'OPDs imported into PGlite for its projection benchmark', '20')
     .option('--naive-sample <n>', 'fact sets json-rules-engine evaluates (it is slow)', '3000')
     .option('--out <file>', 'where to write the report', join(packageRoot(), 'BENCHMARKS.md'))
+    .option('--http-only', 'only the HTTP load benchmark (its section of the report; the rest stays)')
+    .option('--http-seconds <n>', 'seconds of load per measurement', '5')
+    .option('--http-connections <n>', 'concurrent connections', '10')
     .parse();
   const o = program.opts<{
     governments: string;
@@ -120,7 +124,23 @@ async function main(): Promise<void> {
     pgliteOpds: string;
     naiveSample: string;
     out: string;
+    httpOnly?: boolean;
+    httpSeconds: string;
+    httpConnections: string;
   }>();
+  const load = {
+    seconds: Number(o.httpSeconds),
+    connections: Number(o.httpConnections),
+    databaseUrl: BENCH_DATABASE_URL,
+  };
+  if (o.httpOnly) {
+    log('HTTP API under load, PGlite and PostgreSQL');
+    const section = httpLoadSection(await httpLoad(load), load);
+    writeFileSync(o.out, withHttpLoadSection(readFileSync(o.out, 'utf8'), section));
+    log(`written to ${o.out}`);
+    process.stdout.write(section);
+    return;
+  }
   const bundles = [...generateBundles({ governments: Number(o.governments), opds: Number(o.opds), seed: 1 })];
   const organisations = bundles.map((b) => b.bundle.organisation.id);
   const schema = `bench_${Date.now()}`;
@@ -255,7 +275,9 @@ async function main(): Promise<void> {
       .catch(() => undefined);
     await pg.close();
   }
-  writeFileSync(o.out, report(results, process.argv.slice(2)));
+  log('6. HTTP API under load, PGlite and PostgreSQL');
+  const section = httpLoadSection(await httpLoad(load), load);
+  writeFileSync(o.out, withHttpLoadSection(report(results, process.argv.slice(2)), section));
   log(`written to ${o.out}`);
   process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
 }

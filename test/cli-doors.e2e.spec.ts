@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { ROOT, startSakip, tempDataDir } from './support/cli';
+import { existsSync } from 'node:fs';
+import { ROOT, sakip, startSakip, tempDataDir } from './support/cli';
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -29,20 +30,56 @@ describe('the sakip command and the HTTP API', () => {
     expect(JSON.parse(run.stdout)).toEqual({ code: 0, nest: 0 });
   });
 
-  it('serves the API with "sakip serve" and stops on SIGTERM', async () => {
+  it('serves the API with "sakip serve" on 127.0.0.1, replaces a lost key while it runs, and stops on SIGTERM', async () => {
     const { dir, cleanup } = tempDataDir();
     const port = await freePort();
-    const server = startSakip(['serve'], { SAKIP_DATA_DIR: dir, PORT: String(port) }, 'OpenAPI docs');
+    const env = { SAKIP_DATA_DIR: dir, PORT: String(port), DATABASE_URL: '' };
+    const server = startSakip(['serve'], env, 'OpenAPI docs');
     try {
-      await server.ready;
-      const health = await fetch(`http://localhost:${port}/health`);
+      const started = await server.ready;
+      expect(started).toContain(`API listening on http://127.0.0.1:${port}`);
+      const health = await fetch(`http://127.0.0.1:${port}/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok' });
+      expect(await health.json()).toEqual({ status: 'ok' });
+
+      // The embedded store is the server's; a new admin key still comes, through the server.
+      const issued = await sakip(['keys', 'create', '--role', 'admin', '--label', 'pengganti'], env);
+      expect(issued.stderr).toContain(`issued through the server running at http://127.0.0.1:${port}`);
+      expect(issued.code).toBe(0);
+      const token = /sakip_[0-9a-f]{12}_[\w-]{43}/.exec(issued.stdout)?.[0];
+      expect(token).toBeDefined();
+      const read = await fetch(`http://127.0.0.1:${port}/keys`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(read.status).toBe(200);
+      expect(JSON.stringify(await read.json())).toContain('pengganti');
     } finally {
       const stopped = await server.stop();
+      expect(existsSync(join(dir, 'operator.json'))).toBe(false);
       cleanup();
       expect(stopped.stdout).toContain('Stopping');
       expect(stopped.code).toBe(0);
     }
-  }, 60_000);
+  }, 90_000);
+});
+
+describe('npm start (sakip quickstart), twice', () => {
+  it('shows the key once, and the second time says how to get another instead of "the key above"', async () => {
+    const { dir, cleanup } = tempDataDir();
+    const env = { SAKIP_DATA_DIR: dir, DATABASE_URL: '' };
+    try {
+      const first = await sakip(['quickstart', '--no-serve'], env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/sakip_[0-9a-f]{12}_/);
+      expect(first.stdout).toContain('Try (with the key above):');
+      const second = await sakip(['quickstart', '--no-serve'], env);
+      expect(second.code).toBe(0);
+      expect(second.stdout).not.toMatch(/sakip_[0-9a-f]{12}_/);
+      expect(second.stdout).not.toContain('the key above');
+      expect(second.stdout).toContain('Try (with your admin key):');
+      expect(second.stdout).toContain('./sakip keys create --role admin (also while this server runs)');
+    } finally {
+      cleanup();
+    }
+  }, 90_000);
 });

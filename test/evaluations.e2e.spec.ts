@@ -83,14 +83,28 @@ describe('evaluations and rule authoring (HTTP API)', () => {
   });
   afterAll(() => api.close());
 
+  /** Polls GET /evaluations/:id until the batch is no longer running. */
+  const finished = async (batchId: string) => {
+    for (;;) {
+      const polled = await api.http().get(`/evaluations/${batchId}`).set(auth(inspector)).expect(200);
+      if (polled.body.status !== 'running') {
+        expect(polled.body).toMatchObject({ status: 'done' });
+        expect(polled.body.progress.done).toBe(polled.body.progress.total);
+        return polled.body.batch;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
   it('runs a batch, stores it with its position and rule-set version, and serves the findings', async () => {
-    const run = await api
+    const started = await api
       .http()
       .post('/evaluations')
       .set(auth(inspector))
       .send({ year: 2025, now: '2026-11-24' })
-      .expect(201);
-    const { batch } = run.body;
+      .expect(202);
+    expect(started.body).toMatchObject({ status: 'running', batchId: expect.any(String) });
+    const batch = await finished(started.body.batchId);
     expect(batch).toMatchObject({
       year: 2025,
       now: '2026-11-24',
@@ -213,19 +227,15 @@ describe('evaluations and rule authoring (HTTP API)', () => {
       .post('/evaluations')
       .set(auth(inspector))
       .send({ year: 2025, now: '2026-11-24' })
-      .expect(201);
-    expect(run.body.batch.ruleSet.version).toBe(2);
+      .expect(202);
+    expect((await finished(run.body.batchId)).ruleSet.version).toBe(2);
 
     await api.http().delete('/rules/smart/iku-without-formula').set(auth(admin)).expect(200);
     const after = await api.http().get('/rules').set(auth(inspector)).expect(200);
     expect(after.body.version).toBe(3);
     expect(after.body.rules.map((r: { id: string }) => r.id)).not.toContain('smart/iku-without-formula');
     // The batch that used version 2 keeps it.
-    const kept = await api
-      .http()
-      .get(`/evaluations/${run.body.batch.batchId}`)
-      .set(auth(inspector))
-      .expect(200);
+    const kept = await api.http().get(`/evaluations/${run.body.batchId}`).set(auth(inspector)).expect(200);
     expect(kept.body.batch.ruleSet.version).toBe(2);
   }, 30_000);
 });

@@ -127,6 +127,16 @@ describe('planner commands and history (CLI)', () => {
 
     const indonesian = await sakip(['history', REF], { ...env, SAKIP_LANG: 'id' });
     expect(indonesian.stdout).toContain('alasan: Penyesuaian setelah evaluasi SAKIP 2024');
+    // In Indonesian, numbers are written the Indonesian way, as the document writes them.
+    const table = await sakip(['indicator', REF], { ...env, SAKIP_LANG: 'id' });
+    expect(
+      table.stdout
+        .split('\n')
+        .find((line) => line.includes('│ 2025 '))
+        ?.split('│')
+        .map((cell) => cell.trim())
+        .filter(Boolean),
+    ).toEqual(['2025', '82,5 *', '–', '80,1', '97,09', '97,09 %', 'Sangat Tinggi']);
   }, 120_000);
 
   it('shows the tree and rebuilds the read models with progress', async () => {

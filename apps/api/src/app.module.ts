@@ -9,12 +9,14 @@ import { KeysModule } from './keys/keys.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { ApiKeyGuard } from './shared/auth/auth.guard';
 import { ApplicationModule } from './shared/application.module';
+import { JsonBodyInterceptor } from './shared/json-body';
 import { ProblemDetailsFilter } from './shared/problem-details';
 import { InProcessProjector, ReadYourWritesInterceptor } from './shared/read-your-writes';
+import { OPERATOR_HOLDER, type OperatorHolder } from './shared/tokens';
 
 @Module({})
 export class AppModule {
-  static with(application: Application): DynamicModule {
+  static with(application: Application, operator: OperatorHolder = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -29,8 +31,10 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         InProcessProjector,
+        { provide: OPERATOR_HOLDER, useValue: operator },
       ],
     };
   }

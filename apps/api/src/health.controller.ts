@@ -11,8 +11,11 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Liveness and the store in use' })
-  health(): Promise<{ status: 'ok'; store: string; head: string }> {
+  @ApiOperation({
+    summary:
+      'Whether the API and its store answer: 200 {"status":"ok"}, or 503 when the store cannot be reached',
+  })
+  health(): Promise<{ status: 'ok' }> {
     return this.app.health();
   }
 }

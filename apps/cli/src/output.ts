@@ -6,6 +6,8 @@ export interface Bilingual {
   readonly en: string;
 }
 
+const NUMBER_LOCALE: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
+
 /** Where the CLI writes: results to stdout, progress and problems to stderr, in the user's language. */
 export class Output {
   constructor(
@@ -16,6 +18,14 @@ export class Output {
 
   t(message: Bilingual): string {
     return message[this.language];
+  }
+
+  /** A number as the reader writes it: "97,09" and "1.234,5" in Indonesian, "97.09" and "1,234.5" in English. */
+  number(value: number, fractionDigits = 2): string {
+    return new Intl.NumberFormat(NUMBER_LOCALE[this.language], {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    }).format(value);
   }
 
   line(text = ''): void {

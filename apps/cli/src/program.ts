@@ -88,7 +88,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     // Known failures (domain rules, stale versions, unknown references) in the user's language, as the API says them.
     const problem = describeError(error);
     out.error(
-      problem.status < 500
+      problem.code !== 'INTERNAL_ERROR'
         ? `${out.t({ id: 'galat', en: 'error' })} [${problem.code}]: ${out.t(problem.messages)}`
         : `error: ${(error as Error).message}`,
     );

@@ -1,4 +1,4 @@
-import { formatPosition, parsePosition } from '@sakip/event-store';
+import { parsePosition } from '@sakip/event-store';
 import type { RunnerOptions } from '@sakip/read-models';
 import { BundleImporter } from './bundles/bundle-import';
 import { BundleImports } from './bundles/bundle-imports';
@@ -17,6 +17,8 @@ import { openInfrastructure, type Infrastructure } from './wiring/infrastructure
 
 /** How long a read waits for the read models to reach the position it asked for (read your writes). */
 export const WAIT_FOR_TIMEOUT_MS = 10_000;
+/** How long `health()` waits for the store before answering that it cannot be reached. */
+export const HEALTH_TIMEOUT_MS = 2_000;
 
 /**
  * What both front doors share: the use cases and queries over one store, built once. The HTTP API
@@ -33,8 +35,8 @@ export interface Application {
   readonly organisations: OrganisationQueries;
   readonly keys: ApiKeys;
   readonly evaluations: Evaluations;
-  /** Liveness and the store in use. */
-  health(): Promise<{ status: 'ok'; store: string; head: string }>;
+  /** Whether the store answers (within HEALTH_TIMEOUT_MS); STORE_UNAVAILABLE (503) when not. Says nothing of paths or hosts. */
+  health(): Promise<{ status: 'ok' }>;
   /** Waits until the read models reached a position a command returned ("commit:sequence"); READ_MODELS_BEHIND after WAIT_FOR_TIMEOUT_MS. */
   readModelsAt(position: string): Promise<void>;
   /** Runs the projector in this process when the settings say so (always on the embedded store). */
@@ -76,7 +78,18 @@ export async function openApplication(settings: Settings, options: OpenOptions =
       clock,
     ),
     async health() {
-      return { status: 'ok', store: store.description, head: formatPosition(await store.headPosition()) };
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out')), HEALTH_TIMEOUT_MS);
+      });
+      try {
+        await Promise.race([store.headPosition(), timeout]);
+      } catch {
+        throw errors.storeUnavailable();
+      } finally {
+        clearTimeout(timer);
+      }
+      return { status: 'ok' as const };
     },
     async readModelsAt(position) {
       if (!(await projector.waitFor(parsePosition(position), WAIT_FOR_TIMEOUT_MS)))

@@ -135,6 +135,10 @@ export function formatFact(value: FactValue, language: Language = 'en'): string 
     return value.map((v) => formatFact(v, language)).join(language === 'id' ? '; ' : '; ');
   if (typeof value === 'object') {
     if ('raw' in value && 'kind' in value) return formatFact((value as { raw: unknown }).raw, language);
+    // A word in both languages ({ id, en }): the reader's.
+    const keys = Object.keys(value);
+    if (keys.length === 2 && 'id' in value && 'en' in value)
+      return formatFact((value as Record<Language, FactValue>)[language], language);
     return Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== null && v !== undefined)
       .map(([k, v]) => {
@@ -160,8 +164,36 @@ export function factAt(facts: Readonly<Record<string, FactValue>>, path: string)
 /** "{fact}" and "{fact.path}" placeholders filled with the fact set's values. */
 export const PLACEHOLDER = /\{(\w+)((?:\.\w+)*)\}/g;
 
+const MISSING = '\u0000';
+
+/**
+ * A message template with its "{fact}" placeholders filled in the reader's language. A value the facts do
+ * not have is "–" on its own, and left out inside parentheses: "({nodeLevel} {nodeCode})" without a code
+ * reads "(sasaran)", not "(sasaran –)"; a parenthesis left empty goes.
+ */
+export function renderMessage(
+  template: string,
+  facts: Readonly<Record<string, FactValue>>,
+  language: Language,
+): string {
+  const filled = template.replace(PLACEHOLDER, (_m, name: string, path: string) => {
+    const value = factAt(facts, `${name}${path}`);
+    return value === null || value === undefined || value === '' ? MISSING : formatFact(value, language);
+  });
+  return filled
+    .replace(/\s*\(([^()]*)\)/g, (whole, inside: string) => {
+      if (!inside.includes(MISSING)) return whole;
+      const kept = inside
+        .split(MISSING)
+        .join('')
+        .replace(/\s{2,}/g, ' ')
+        .replace(/^[\s,;:]+|[\s,;:]+$/g, '');
+      return kept === '' ? '' : `${/^\s/.test(whole) ? ' ' : ''}(${kept})`;
+    })
+    .split(MISSING)
+    .join('–');
+}
+
 function render(template: string, facts: Readonly<Record<string, FactValue>>, language: Language): string {
-  return template.replace(PLACEHOLDER, (_m, name: string, path: string) =>
-    formatFact(factAt(facts, `${name}${path}`), language),
-  );
+  return renderMessage(template, facts, language);
 }

@@ -8,6 +8,7 @@ import {
   type ImportSummary,
 } from '@sakip/application';
 import { Roles } from '../shared/auth/auth.guard';
+import { BodyLimit } from '../shared/json-body';
 import { Ctx } from '../shared/request-context';
 import { App } from '../shared/tokens';
 
@@ -20,6 +21,7 @@ export class BundlesController {
   @Post()
   @HttpCode(200)
   @Roles('admin', 'planner')
+  @BodyLimit('bundle')
   @ApiOperation({
     summary:
       'Import a sakip-bundle/2 (or /1) document, as JSON or as a SAKIP workbook (all or nothing; re-importing the same content writes nothing)',

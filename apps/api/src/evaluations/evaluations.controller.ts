@@ -10,15 +10,16 @@ import {
   Res,
   type StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../shared/auth/auth.guard';
+import { BodyLimit } from '../shared/json-body';
 import { Ctx } from '../shared/request-context';
 import { App } from '../shared/tokens';
 import { DryRunDto, EvaluateDto, FindingsQueryDto } from './evaluations.dto';
 import type {
   Application,
-  BatchView,
+  BatchProgress,
   Caller,
   CommandResult,
   DryRunAnswer,
@@ -36,20 +37,24 @@ export class EvaluationsController {
   constructor(@App() private readonly app: Application) {}
 
   @Post()
+  @HttpCode(202)
   @Roles('admin', 'inspector')
   @ApiOperation({
-    summary: 'Run the current rule set over every organisation (or some) for a year; the batch is stored',
+    summary:
+      'Start a batch: the published rule set over every organisation (or some) for a year. Answers 202 at once with the batch id; GET /evaluations/{id} shows its progress and, when done, the stored batch',
   })
-  async run(@Body() body: EvaluateDto, @Ctx() caller: Caller): Promise<BatchView> {
-    return { batch: (await this.app.evaluations.run(body, caller)).batch };
+  @ApiAcceptedResponse({ description: 'Started: { batchId, status: "running", progress }' })
+  start(@Body() body: EvaluateDto, @Ctx() caller: Caller): Promise<BatchProgress> {
+    return this.app.evaluations.start(body, caller);
   }
 
   @Get(':id')
   @ApiOperation({
-    summary: 'A stored batch: scope, event position, rule-set version, summary per organisation',
+    summary:
+      'A batch: while running, its progress (organisations done of total); when done, the stored batch (scope, event position, rule-set version, summary per organisation); failed, why',
   })
-  get(@Param('id') id: string): Promise<BatchView> {
-    return this.app.evaluations.batch(id);
+  get(@Param('id') id: string): Promise<BatchProgress> {
+    return this.app.evaluations.progress(id);
   }
 
   @Get(':id/findings')
@@ -67,6 +72,7 @@ export class EvaluationsController {
 
 @ApiTags('rules')
 @ApiBearerAuth()
+@BodyLimit('rule')
 @Controller('rules')
 export class RulesController {
   constructor(@App() private readonly app: Application) {}

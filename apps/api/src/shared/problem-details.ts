@@ -89,8 +89,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = toProblem(error);
     body.instance = request.originalUrl;
     if (request.correlationId) body.correlationId = request.correlationId;
-    if (body.status >= 500)
+    if (body.status >= 500 && body.status !== 503)
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (typeof body['retryAfterSeconds'] === 'number')
+      response.setHeader('Retry-After', String(body['retryAfterSeconds']));
     response.status(body.status).type('application/problem+json').json(body);
   }
 }

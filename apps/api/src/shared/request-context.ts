@@ -3,7 +3,12 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import { keyCaller, type Caller, type Principal } from '@sakip/application';
 
-export type AuthenticatedRequest = Request & { principal?: Principal; correlationId?: string };
+export type AuthenticatedRequest = Request & {
+  principal?: Principal;
+  correlationId?: string;
+  /** The access log's logger for this request (pino-http), when the server logs. */
+  log?: { warn(details: object, message: string): void };
+};
 
 /** Sets req.correlationId from X-Correlation-Id (or a new one) and echoes it back. */
 export function correlationMiddleware(

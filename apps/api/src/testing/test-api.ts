@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { openApplication, settingsFromEnv, type Application } from '@sakip/application';
 import type { Role } from '@sakip/domain';
 import request from 'supertest';
+import type { Logger } from 'pino';
 import { createApp } from '../server';
 
 export interface TestApi {
@@ -13,10 +14,24 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The HTTP API on an in-memory embedded store, listening on an ephemeral port for supertest. */
-export async function startTestApi(): Promise<TestApi> {
-  const application = await openApplication(settingsFromEnv({ SAKIP_DATA_DIR: 'memory://' }));
-  const app = await createApp(application, { logger: false });
+export interface TestApiOptions {
+  /** More settings (environment variables), e.g. a small SAKIP_MAX_BUNDLE_MB. */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly accessLog?: Logger;
+}
+
+/**
+ * The HTTP API on an in-memory embedded store, listening on an ephemeral port for supertest. Suites send
+ * many wrong keys on purpose: the failed-key limit is high unless `env` sets it.
+ */
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
+  const application = await openApplication(
+    settingsFromEnv({ SAKIP_DATA_DIR: 'memory://', SAKIP_FAILED_KEYS_PER_MINUTE: '100000', ...options.env }),
+  );
+  const app = await createApp(application, {
+    logger: false,
+    ...(options.accessLog ? { accessLog: options.accessLog } : {}),
+  });
   await app.init();
   return {
     app,

@@ -36,7 +36,10 @@ export function registerEvaluateCommand(program: Command, context: CliContext): 
       '--compliance',
       'also check compliance: what the store holds or lacks for the year (a missing or late LKjIP, no Renstra)',
     )
-    .option('--rules <dir>', 'rule files to use (default: the latest published rule set, else ./rules)')
+    .option(
+      '--rules <dir>',
+      'rule files to use, published as a new version when new (default: the published rule set; the first time, ./rules)',
+    )
     .option('--format <format>', `${FORMATS.join(', ')}`, 'table')
     .option('--out <file>', 'write the findings to this file (needed for xlsx)')
     .option('--now <date>', 'the date rules see as "now" (YYYY-MM-DD; default: today)')
@@ -62,6 +65,15 @@ async function evaluate(context: CliContext, options: EvaluateOptions): Promise<
       caller,
       options.rules ? resolve(context.cwd, options.rules) : undefined,
     );
+    if (!options.rules) {
+      const status = await evaluations.rulesStatus();
+      const differences = status.added.length + status.changed.length + status.missing.length;
+      if (differences > 0)
+        out.warn({
+          id: `Catatan: ${differences} berkas aturan di rules/ berbeda dari set aturan terbit versi ${ruleSet.version}; evaluasi ini memakai versi terbit ("sakip rules status", terbitkan dengan "sakip rules publish").`,
+          en: `Note: ${differences} rule files in rules/ differ from published rule-set version ${ruleSet.version}; this evaluation uses the published version ("sakip rules status"; publish with "sakip rules publish").`,
+        });
+    }
     await catchUpWithProgress(context, infrastructure);
     const progress = progressFor(out, 'organisations');
     const started = Date.now();
@@ -88,13 +100,13 @@ async function evaluate(context: CliContext, options: EvaluateOptions): Promise<
     );
     progress.stop();
     const summaries = (batch.summary as { organisations: OrganisationSummary[] }).organisations;
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    const seconds = out.number((Date.now() - started) / 1000, 1);
     // Results on stdout; the account of the batch on stderr when stdout carries CSV.
     const note = (text: { id: string; en: string }) =>
       format === 'csv' && !options.out ? out.warn(text) : out.say(text);
     note({
-      id: `Evaluasi ${batch.batchId}: ${summaries.length} perangkat daerah, ${findings.length} temuan dalam ${seconds} detik; per posisi event ${batch.asOf}, set aturan versi ${batch.ruleSet.version} (${batch.ruleSet.hash.slice(0, 12)}).`,
-      en: `Evaluation ${batch.batchId}: ${summaries.length} organisations, ${findings.length} findings in ${seconds} s; as of event position ${batch.asOf}, rule set version ${batch.ruleSet.version} (${batch.ruleSet.hash.slice(0, 12)}).`,
+      id: `Evaluasi ${batch.batchId}: ${summaries.length} perangkat daerah, ${findings.length} temuan dalam ${seconds} detik; per posisi event ${batch.asOf}, set aturan terbit versi ${batch.ruleSet.version} (${batch.ruleSet.hash.slice(0, 12)}).`,
+      en: `Evaluation ${batch.batchId}: ${summaries.length} organisations, ${findings.length} findings in ${seconds} s; as of event position ${batch.asOf}, published rule set version ${batch.ruleSet.version} (${batch.ruleSet.hash.slice(0, 12)}).`,
     });
     if (format === 'table') {
       out.line(summaryTable(out, summaries));
@@ -136,9 +148,10 @@ function summaryTable(out: Output, summaries: readonly OrganisationSummary[]): s
       Object.entries(s.byClass)
         .map(([k, v]) => `${k} ${v}`)
         .join(', '),
-      `${s.lke.total} ${s.lke.grade}`,
+      `${out.number(s.lke.total)} ${s.lke.grade} *`,
     ]);
-  return table.toString();
+  const method = summaries[0]?.lke.method;
+  return `${table.toString()}${method ? `\n  * ${out.t(method)}` : ''}`;
 }
 
 function findingsTable(out: Output, findings: readonly Finding[]): string {

@@ -7,6 +7,7 @@ import {
   readDocumentFile,
   type BundleImports,
   type ImportOutcome,
+  type ImportProgress,
   type ImportSummary,
 } from '@sakip/application';
 import { cliCaller, withApplication, type CliContext } from '../context';
@@ -35,7 +36,7 @@ export async function importFiles(context: CliContext, files: readonly string[])
     let rejected = 0;
     let events = 0;
     for (const [index, file] of files.entries()) {
-      const outcome = await importFile(bundles, context, file);
+      const outcome = await importFile(bundles, context, file, files.length === 1 ? phases(out) : undefined);
       if (!outcome.ok) rejected++;
       else events += outcome.summary.stored.events;
       if (files.length > 1) progress.update(index + 1, `${events} events`);
@@ -54,10 +55,33 @@ export async function importFiles(context: CliContext, files: readonly string[])
   });
 }
 
-async function importFile(bundles: BundleImports, context: CliContext, file: string): Promise<ImportOutcome> {
+async function importFile(
+  bundles: BundleImports,
+  context: CliContext,
+  file: string,
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<ImportOutcome> {
   const read = await readDocumentFile(resolve(context.cwd, file));
   if (!read.ok) return read;
-  return bundles.tryImport(read.input, cliCaller(context));
+  return bundles.tryImport(read.input, cliCaller(context), onProgress);
+}
+/** Progress through one large file: the commands decided, then the events written (a few hundred: silent). */
+function phases(out: Output): (progress: ImportProgress) => void {
+  const LARGE = 2000;
+  const bar = progressFor(out, 'items');
+  let started = false;
+  return ({ phase, done, total }) => {
+    if (total < LARGE) return;
+    if (phase === 'deciding') {
+      if (!started) bar.start(total, out.t({ id: 'Memeriksa', en: 'Checking' }));
+      started = true;
+      bar.update(done);
+      return;
+    }
+    if (started) bar.stop();
+    started = false;
+    if (phase === 'writing') out.warn({ id: `Menulis ${total} event…`, en: `Writing ${total} events…` });
+  };
 }
 
 function report(out: Output, file: string, outcome: ImportOutcome): void {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { ROLES, type Role } from '@sakip/domain';
-import type { IssuedKey } from '@sakip/application';
+import { DataDirectoryInUseError } from '@sakip/event-store';
+import { readOperatorChannel, type IssuedKey, type OperatorChannel } from '@sakip/application';
 import { cliCaller, withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
 
@@ -26,13 +27,24 @@ export function registerKeysCommand(program: Command, context: CliContext): void
         process.exitCode = 2;
         return;
       }
-      await withApplication(context, async ({ keys }) => {
-        const issued = await keys.issue(
-          { role: options.role as Role, organisations: options.org ?? [], label: options.label },
-          cliCaller(context),
-        );
-        printIssuedKey(context.out, issued);
-      });
+      const request = { role: options.role as Role, organisations: options.org ?? [], label: options.label };
+      try {
+        await withApplication(context, async ({ keys }) => {
+          printIssuedKey(context.out, await keys.issue(request, cliCaller(context)));
+        });
+      } catch (error) {
+        // The embedded store is held by a running server: ask that server, as its local operator.
+        const channel =
+          error instanceof DataDirectoryInUseError
+            ? readOperatorChannel(context.settings.dataDir)
+            : undefined;
+        if (!channel) throw error;
+        printIssuedKey(context.out, await issueThroughServer(channel, request));
+        context.out.warn({
+          id: `(dibuat melalui server yang berjalan di ${channel.url})`,
+          en: `(issued through the server running at ${channel.url})`,
+        });
+      }
     });
   keys
     .command('list')
@@ -77,4 +89,19 @@ export function printIssuedKey(out: Output, issued: IssuedKey): void {
     en: `API key for ${issued.role} "${issued.label}" (id ${issued.keyId}) — keep it now, it is shown only once:`,
   });
   out.line(`  ${issued.token}`);
+}
+
+async function issueThroughServer(
+  channel: OperatorChannel,
+  request: { role: Role; organisations: readonly string[]; label: string },
+): Promise<IssuedKey> {
+  const response = await fetch(`${channel.url}/keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${channel.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  const answer = (await response.json()) as IssuedKey & { detail?: string };
+  if (response.status !== 201)
+    throw new Error(`the running server refused the key (${response.status}): ${answer.detail ?? ''}`);
+  return answer;
 }

@@ -65,7 +65,7 @@ export async function catchUpWithProgress(context: CliContext, infra: Infrastruc
   progress.stop();
   const seconds = (Date.now() - started) / 1000;
   out.warn({
-    id: `Model baca mutakhir: ${total} event dalam ${seconds.toFixed(1)} detik.`,
-    en: `Read models up to date: ${total} events in ${seconds.toFixed(1)} s.`,
+    id: `Model baca mutakhir: ${total} event dalam ${out.number(seconds, 1)} detik.`,
+    en: `Read models up to date: ${total} events in ${out.number(seconds, 1)} s.`,
   });
 }

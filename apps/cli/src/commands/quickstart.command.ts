@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { formatProblem, packageRoot } from '@sakip/application';
+import { formatProblem, packageRoot, readJsonFile } from '@sakip/application';
 import { cliCaller, type CliContext } from '../context';
 import { printSummary } from './import.command';
 import { printIssuedKey } from './keys.command';
-import { serve } from './serve.command';
+import { serve, serverUrl } from './serve.command';
 
 export const SAMPLE_BUNDLE = join(packageRoot(), 'fixtures', 'karanganyar-renstra-2024-2026.json');
 
@@ -22,10 +21,11 @@ export function registerQuickstartCommand(program: Command, context: CliContext)
       try {
         const store = app.infrastructure.store.description;
         out.say({ id: `Penyimpanan: ${store}`, en: `Store: ${store}` });
-        if (await app.keys.hasActiveAdmin()) {
+        const existingKey = await app.keys.hasActiveAdmin();
+        if (existingKey) {
           out.say({
-            id: 'Kunci admin lokal sudah ada (ditampilkan saat dibuat). Buat yang baru dengan: npx sakip keys create --role admin',
-            en: 'A local admin key already exists (it was shown when created). Make another with: npx sakip keys create --role admin',
+            id: 'Kunci admin lokal sudah ada (ditampilkan sekali, saat dibuat). Hilang? Buat yang baru dengan: ./sakip keys create --role admin (juga saat server ini berjalan)',
+            en: 'A local admin key already exists (it was shown once, when created). Lost it? Make another with: ./sakip keys create --role admin (also while this server runs)',
           });
         } else {
           printIssuedKey(
@@ -33,16 +33,22 @@ export function registerQuickstartCommand(program: Command, context: CliContext)
             await app.keys.issue({ role: 'admin', label: 'local admin (quickstart)' }, cliCaller(context)),
           );
         }
-        const bundle: unknown = JSON.parse(await readFile(SAMPLE_BUNDLE, 'utf8'));
-        const outcome = await app.bundles.tryImport(bundle, cliCaller(context));
+        const sample = await readJsonFile(SAMPLE_BUNDLE);
+        const outcome = sample.ok
+          ? await app.bundles.tryImport(sample.value, cliCaller(context))
+          : { ok: false as const, problems: sample.problems };
         if (!outcome.ok)
           throw new Error(
             `the sample bundle was rejected:\n${outcome.problems.map(formatProblem).join('\n')}`,
           );
         printSummary(out, 'karanganyar-renstra-2024-2026.json', outcome.summary);
-        const base = `http://localhost:${context.settings.port}`;
+        const base = serverUrl(context);
         const organisation = outcome.summary.organisationId;
-        out.say({ id: 'Coba (dengan kunci di atas):', en: 'Try (with the key above):' });
+        out.say(
+          existingKey
+            ? { id: 'Coba (dengan kunci admin Anda):', en: 'Try (with your admin key):' }
+            : { id: 'Coba (dengan kunci di atas):', en: 'Try (with the key above):' },
+        );
         out.line(`  curl -H "Authorization: Bearer <key>" ${base}/indicators/${organisation}:S1-I1`);
         out.line(`  curl -H "Authorization: Bearer <key>" ${base}/indicators/${organisation}:S1-I1/history`);
         out.line(

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { NotComputableReason } from '@sakip/domain';
 import Table from 'cli-table3';
 import type { HistoryEntry, PeriodView, PresentedValue, StatementGroup, TreeNode } from '@sakip/read-models';
 import type { Application, AsOf } from '@sakip/application';
@@ -208,6 +209,18 @@ function printStatements(out: Output, groups: readonly StatementGroup[]): void {
   }
 }
 
+/** Why no achievement could be computed, in words. */
+const NOT_COMPUTABLE: Record<NotComputableReason, { id: string; en: string }> = {
+  'target-missing': { id: 'tanpa target', en: 'no target' },
+  'realisation-missing': { id: 'tanpa realisasi', en: 'no realisation' },
+  'target-unparseable': { id: 'target tak terbaca', en: 'target unreadable' },
+  'realisation-unparseable': { id: 'realisasi tak terbaca', en: 'realisation unreadable' },
+  'target-zero': { id: 'target nol', en: 'target is 0' },
+  'realisation-zero': { id: 'realisasi nol', en: 'realisation is 0' },
+  'negative-value': { id: 'nilai negatif', en: 'negative value' },
+  'grade-and-number': { id: 'predikat vs angka', en: 'grade vs number' },
+};
+
 function periodTable(out: Output, periods: readonly PeriodView[]): string {
   const table = new Table({
     head: [
@@ -232,8 +245,8 @@ function periodTable(out: Output, periods: readonly PeriodView[]): string {
       computed === null
         ? '–'
         : 'percent' in computed
-          ? `${computed.percent.toFixed(2)} %`
-          : computed.notComputable,
+          ? `${out.number(computed.percent)} %`
+          : out.t(NOT_COMPUTABLE[computed.notComputable]),
       computed && 'category' in computed ? computed.category[out.language] : '',
     ]);
   }

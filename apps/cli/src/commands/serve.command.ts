@@ -5,7 +5,7 @@ import type { CliContext } from '../context';
 export function registerServeCommand(program: Command, context: CliContext): void {
   program
     .command('serve')
-    .description('run the HTTP API (OpenAPI at /docs) on PORT (default 3000)')
+    .description('run the HTTP API (OpenAPI at /docs) on HOST:PORT (default 127.0.0.1:3000)')
     .action(async () => {
       const app = await context.openApplication();
       await serve(context, app);
@@ -18,7 +18,9 @@ export async function serve(context: CliContext, app: Application): Promise<void
   let server: RunningServer;
   try {
     const door = await context.httpDoor();
-    server = await door.serve(app, { port: context.settings.port });
+    const { databaseUrl, dataDir, port, host } = context.settings;
+    const embedded = !databaseUrl && !dataDir.startsWith('memory://');
+    server = await door.serve(app, { port, host, ...(embedded ? { operatorDir: dataDir } : {}) });
   } catch (error) {
     await app.close();
     throw error;
@@ -27,11 +29,12 @@ export async function serve(context: CliContext, app: Application): Promise<void
     await server.close();
     await app.close();
   };
-  const url = `http://localhost:${context.settings.port}`;
+  const url = serverUrl(context);
   const store = app.infrastructure.store.description;
+  const everywhere = ['0.0.0.0', '::'].includes(context.settings.host);
   out.say({
-    id: `API berjalan di ${url} (penyimpanan: ${store})`,
-    en: `API listening on ${url} (store: ${store})`,
+    id: `API berjalan di ${url} (penyimpanan: ${store})${everywhere ? ' — terbuka di semua antarmuka jaringan (HOST)' : ''}`,
+    en: `API listening on ${url} (store: ${store})${everywhere ? ' — open on every network interface (HOST)' : ''}`,
   });
   out.say({
     id: `Dokumentasi OpenAPI: ${url}/docs — hentikan dengan Ctrl+C`,
@@ -47,4 +50,11 @@ export async function serve(context: CliContext, app: Application): Promise<void
     process.on('SIGINT', shutdown);
     process.on('SIGTERM', shutdown);
   });
+}
+
+/** The address to give people: what the server listens on (localhost for every interface). */
+export function serverUrl(context: Pick<CliContext, 'settings'>): string {
+  const { host, port } = context.settings;
+  const shown = ['0.0.0.0', '::'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
 }

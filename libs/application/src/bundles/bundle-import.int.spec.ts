@@ -166,6 +166,46 @@ describeEachStore('importing a bundle', (current) => {
     expect(await allEvents()).toEqual([]);
   });
 
+  it('refuses a cycle of parents (C1 → C2 → C1) instead of letting both vanish from the tree', async () => {
+    const bad = structuredClone(bundle) as unknown as Record<string, any>;
+    const nodes = bad['nodes'] as { id: string; parent?: string; level: string }[];
+    const [first, second] = nodes.filter((n) => n.parent !== undefined);
+    first!.parent = second!.id;
+    second!.parent = first!.id;
+    const outcome = await importer.import(bad, importContext());
+    if (outcome.ok) throw new Error('accepted');
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({
+        path: `nodes[${nodes.indexOf(first!)}].parent`,
+        en: `makes a cycle of parents (${first!.id} → ${second!.id} → ${first!.id}): a node cannot be its own ancestor`,
+      }),
+    ]);
+    const own = structuredClone(bundle) as unknown as Record<string, any>;
+    own['nodes'][3].parent = own['nodes'][3].id;
+    const self = await importer.import(own, importContext());
+    if (self.ok) throw new Error('accepted');
+    expect(self.problems.map((p) => p.path)).toEqual(['nodes[3].parent']);
+    // A chain of parents hundreds deep is no plan, and no tree could be shown.
+    const chain = structuredClone(bundle) as unknown as Record<string, any>;
+    chain['nodes'] = Array.from({ length: 300 }, (_, i) => ({
+      id: `C${i}`,
+      level: 'kegiatan',
+      name: `Kegiatan ${i}`,
+      ...(i > 0 ? { parent: `C${i - 1}` } : {}),
+    }));
+    chain['indicators'] = [];
+    chain['budgets'] = [];
+    chain['agreements'] = [];
+    chain['realisations'] = [];
+    const deep = await importer.import(chain, importContext());
+    if (deep.ok) throw new Error('accepted');
+    expect(deep.problems[0]).toMatchObject({
+      path: 'nodes[17].parent',
+      en: expect.stringContaining('more than 16 levels'),
+    });
+    expect(await allEvents()).toEqual([]);
+  });
+
   it('accepts an LKjIP that reports on indicators imported from the Renstra', async () => {
     await importer.import(bundle, importContext());
     const lkjip: Bundle = {

@@ -26,9 +26,13 @@ import {
   type PlannedCommand,
 } from '../pipeline/command-pipeline';
 import type { Bundle, BundleBudget, BundleSource } from './bundle';
-import { validateBundleShape, type BundleProblem } from './bundle-validation';
+import { validateBundleShapeInSlices, type BundleProblem } from './bundle-validation';
 
 const EVENT_ID_NAMESPACE = '5b0e1c7a-6f7e-4c55-9d8e-5a4b3c2d1e0f';
+/** Levels of parents above a node: far more than the five levels of a plan, and never a stack's worth. */
+const MAX_PARENT_DEPTH = 16;
+/** Commands decided between two turns of the event loop. */
+const DECIDE_SLICE = 1000;
 
 export interface ImportContext {
   readonly actor: Actor;
@@ -287,7 +291,7 @@ export class BundleImporter {
       }
   > {
     progress({ phase: 'validating', done: 0, total: 1 });
-    const shape = validateBundleShape(input);
+    const shape = await validateBundleShapeInSlices(input);
     const problems: BundleProblem[] = shape.ok ? [] : [...shape.problems];
     const bundle = shape.ok ? shape.bundle : soundEnoughToCheck(input);
     if (!bundle) return { ok: false, problems };
@@ -306,22 +310,25 @@ export class BundleImporter {
       ...referencedStreams(bundle),
     ]);
     add(checkReferences(bundle, existing));
+    add(checkParentCycles(bundle, existing));
     if (problems.length > 0) return { ok: false, problems };
 
-    this.pipeline.decide(
-      plan.map((item) => item.command),
-      existing,
-      (_command, index, error) =>
-        problems.push({
-          path: plan[index]!.path,
-          en: error.messages.en,
-          id: error.messages.id,
-          code: error.code,
-        }),
-      (index) => {
-        if (index % 500 === 0) progress({ phase: 'deciding', done: index, total: plan.length });
-      },
-    );
+    // In slices, letting other requests in between: a large bundle does not hold the process for its whole run.
+    for (let start = 0; start < plan.length; start += DECIDE_SLICE) {
+      this.pipeline.decide(
+        plan.slice(start, start + DECIDE_SLICE).map((item) => item.command),
+        existing,
+        (_command, index, error) =>
+          problems.push({
+            path: plan[start + index]!.path,
+            en: error.messages.en,
+            id: error.messages.id,
+            code: error.code,
+          }),
+      );
+      progress({ phase: 'deciding', done: Math.min(plan.length, start + DECIDE_SLICE), total: plan.length });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (problems.length > 0) return { ok: false, problems };
     return { ok: true, bundle, plan, existing, organisationId, documentId, contentHash };
   }
@@ -766,5 +773,58 @@ function checkReferences(bundle: Bundle, existing: Histories): BundleProblem[] {
     unknown(`agreements[${i}].indicator`, 'indicator', a.indicator);
   for (const [r, i] of items(bundle.realisations))
     unknown(`realisations[${i}].indicator`, 'indicator', r.indicator);
+  return problems;
+}
+
+/** The parent a stored node was defined with (its latest definition), if any. */
+function storedParent(history: readonly StoredEvent[] | undefined): string | undefined {
+  let parent: string | undefined;
+  for (const event of history ?? [])
+    if (event.type === 'NodeDefined') parent = (event.data as { parent?: string }).parent;
+  return parent;
+}
+
+/**
+ * A node may not be its own ancestor: C1 → C2 → C1 would take both out of every tree. Each node's chain of
+ * parents is followed (in the bundle, then as stored) without recursion; each cycle is reported once, at
+ * the first of its nodes in the bundle.
+ */
+export function checkParentCycles(bundle: Bundle, existing: Histories): BundleProblem[] {
+  const org = bundle.organisation.id;
+  const nodes = bundle.nodes ?? [];
+  const parentOf = new Map<string, string | undefined>(nodes.map((n) => [n.id, n.parent]));
+  const parent = (id: string) =>
+    parentOf.has(id) ? parentOf.get(id) : storedParent(existing.get(streamIds.node(org, id)));
+  const reported = new Set<string>();
+  const problems: BundleProblem[] = [];
+  nodes.forEach((node, i) => {
+    const chain = [node.id];
+    const seen = new Set(chain);
+    for (let at = parent(node.id); at !== undefined; at = parent(at)) {
+      if (at === node.id) {
+        if (!chain.some((id) => reported.has(id))) {
+          chain.forEach((id) => reported.add(id));
+          const cycle = [...chain, node.id].join(' → ');
+          problems.push({
+            path: `nodes[${i}].parent`,
+            en: `makes a cycle of parents (${cycle}): a node cannot be its own ancestor`,
+            id: `membentuk siklus induk (${cycle}): node tidak boleh menjadi leluhurnya sendiri`,
+          });
+        }
+        return;
+      }
+      if (seen.has(at)) return; // a cycle further up: reported at its own nodes
+      seen.add(at);
+      chain.push(at);
+      if (chain.length - 1 > MAX_PARENT_DEPTH) {
+        problems.push({
+          path: `nodes[${i}].parent`,
+          en: `has more than ${MAX_PARENT_DEPTH} levels of parents above it (tujuan → sasaran → program → kegiatan → sub-kegiatan has 5)`,
+          id: `memiliki lebih dari ${MAX_PARENT_DEPTH} tingkat induk di atasnya (tujuan → sasaran → program → kegiatan → sub-kegiatan ada 5)`,
+        });
+        return;
+      }
+    }
+  });
   return problems;
 }

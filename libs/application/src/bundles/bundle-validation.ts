@@ -84,6 +84,14 @@ function describe(error: ErrorObject): BundleProblem {
       return { path, en: 'must be a year between 1900 and 2200', id: 'harus tahun antara 1900 dan 2200' };
     case 'minLength':
       return { path, en: 'must not be empty', id: 'tidak boleh kosong' };
+    case 'maxLength': {
+      const limit = (error.params as { limit: number }).limit;
+      return {
+        path,
+        en: `must be at most ${limit} characters long`,
+        id: `paling panjang ${limit} karakter`,
+      };
+    }
     case 'propertyNames':
       return {
         path,
@@ -118,12 +126,58 @@ function describe(error: ErrorObject): BundleProblem {
   }
 }
 
+function problemsOf(errors: readonly ErrorObject[]): BundleProblem[] {
+  const seen = new Set<string>();
+  return errors
+    .filter((e) => e.keyword !== 'if')
+    .map(describe)
+    .filter((p) => {
+      const key = `${p.path}\n${p.en}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
 /** Checks a parsed JSON value against bundle.schema.json; every problem is reported, not just the first. */
 export function validateBundleShape(input: unknown): BundleValidation {
   if (validate(input)) return { ok: true, bundle: input };
-  const problems = (validate.errors ?? [])
-    .filter((e) => e.keyword !== 'if')
-    .map(describe)
-    .filter((p, i, all) => all.findIndex((q) => q.path === p.path && q.en === p.en) === i);
-  return { ok: false, problems };
+  return { ok: false, problems: problemsOf(validate.errors ?? []) };
+}
+
+const ITEM_ARRAYS = ['nodes', 'indicators', 'budgets', 'agreements', 'realisations', 'submissions'] as const;
+const validateItem = Object.fromEntries(
+  ITEM_ARRAYS.map((name) => [name, ajv.getSchema(`${schema.$id}#/properties/${name}/items`)!]),
+) as Record<(typeof ITEM_ARRAYS)[number], ReturnType<typeof ajv.compile>>;
+/** Items validated between two turns of the event loop. */
+const VALIDATE_SLICE = 2000;
+
+/**
+ * As `validateBundleShape`, with the same problems, but a large bundle is checked in slices of items with
+ * other work let in between: validating a bundle of a hundred thousand items never holds the process.
+ */
+export async function validateBundleShapeInSlices(input: unknown): Promise<BundleValidation> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return validateBundleShape(input);
+  const record = input as Record<string, unknown>;
+  const arrays = ITEM_ARRAYS.filter((name) => Array.isArray(record[name]));
+  const items = arrays.reduce((n, name) => n + (record[name] as unknown[]).length, 0);
+  if (items <= VALIDATE_SLICE) return validateBundleShape(input);
+  // The document without its items, then every item against its own schema.
+  const errors: ErrorObject[] = [];
+  const frame = { ...record, ...Object.fromEntries(arrays.map((name) => [name, []])) };
+  if (!validate(frame)) errors.push(...(validate.errors ?? []));
+  let checked = 0;
+  for (const name of arrays) {
+    const list = record[name] as unknown[];
+    const check = validateItem[name];
+    for (let i = 0; i < list.length; i++) {
+      if (!check(list[i]))
+        for (const error of check.errors ?? [])
+          errors.push({ ...error, instancePath: `/${name}/${i}${error.instancePath}` });
+      if (++checked % VALIDATE_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return errors.length === 0
+    ? { ok: true, bundle: input as Bundle }
+    : { ok: false, problems: problemsOf(errors) };
 }

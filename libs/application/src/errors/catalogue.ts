@@ -21,6 +21,9 @@ export type ErrorKind =
   /** The request itself is malformed (shape, JSON). */
   | 'invalid'
   | 'too-large'
+  | 'unsupported-media-type'
+  /** Too many attempts (failed keys): wait. */
+  | 'throttled'
   /** Not now: the read models or the store are not ready; retry. */
   | 'unavailable'
   | 'internal';
@@ -32,6 +35,8 @@ export const STATUS_OF_KIND: Readonly<Record<ErrorKind, number>> = {
   'not-found': 404,
   conflict: 409,
   'too-large': 413,
+  'unsupported-media-type': 415,
+  throttled: 429,
   rule: 422,
   internal: 500,
   unavailable: 503,
@@ -120,14 +125,43 @@ export const errors = {
     }),
     (list) => ({ errors: list }),
   ),
-  invalidJson: entry('INVALID_JSON', 'invalid', (reason: string) => ({
-    id: `Isi permintaan bukan JSON yang valid: ${reason}`,
-    en: `The request body is not valid JSON: ${reason}`,
-  })),
-  payloadTooLarge: entry('PAYLOAD_TOO_LARGE', 'too-large', () => ({
-    id: 'Isi permintaan terlalu besar.',
-    en: 'The request body is too large.',
-  })),
+  invalidJson: entry(
+    'INVALID_JSON',
+    'invalid',
+    (reason: string, _at?: { readonly line?: number; readonly column?: number }) => ({
+      id: `Isi permintaan bukan JSON yang valid: ${reason}`,
+      en: `The request body is not valid JSON: ${reason}`,
+    }),
+    (_reason: string, at?: { readonly line?: number; readonly column?: number }) =>
+      at?.line ? { line: at.line, column: at.column } : {},
+  ),
+  payloadTooLarge: entry(
+    'PAYLOAD_TOO_LARGE',
+    'too-large',
+    (_limitBytes?: number) => ({
+      id: 'Isi permintaan terlalu besar.',
+      en: 'The request body is too large.',
+    }),
+    (limitBytes?: number) => (limitBytes ? { limitBytes } : {}),
+  ),
+  unsupportedMediaType: entry(
+    'UNSUPPORTED_MEDIA_TYPE',
+    'unsupported-media-type',
+    (contentType: string) => ({
+      id: `Jenis isi "${contentType}" tidak diterima; kirim JSON (Content-Type: application/json).`,
+      en: `Content type "${contentType}" is not accepted; send JSON (Content-Type: application/json).`,
+    }),
+    (contentType) => ({ contentType }),
+  ),
+  tooManyFailedKeys: entry(
+    'TOO_MANY_FAILED_KEYS',
+    'throttled',
+    (seconds: number) => ({
+      id: `Terlalu banyak kunci API yang salah dari alamat ini; coba lagi dalam ${seconds} detik.`,
+      en: `Too many wrong API keys from this address; retry in ${seconds} s.`,
+    }),
+    (seconds) => ({ retryAfterSeconds: seconds }),
+  ),
   notFound: entry('NOT_FOUND', 'not-found', (text: string) => ({ id: text, en: text })),
   idempotencyKeyReused: entry('IDEMPOTENCY_KEY_REUSED', 'rule', () => ({
     id: 'Idempotency-Key ini sudah dipakai untuk permintaan lain.',
@@ -238,6 +272,24 @@ export const errors = {
     en: `The read model "${readModel}" has not been built yet; the projector builds it on start ("sakip project").`,
   })),
   storeInUse: entry('STORE_IN_USE', 'unavailable', (message: string) => ({ id: message, en: message })),
+  databaseUnreachable: entry(
+    'DATABASE_UNREACHABLE',
+    'unavailable',
+    (url: string, reason: string) => ({
+      id: `Basis data di DATABASE_URL (${url}) tidak dapat dihubungi: ${reason}. Periksa DATABASE_URL, atau kosongkan untuk penyimpanan tertanam.`,
+      en: `The database in DATABASE_URL (${url}) cannot be reached: ${reason}. Check DATABASE_URL, or leave it empty for the embedded store.`,
+    }),
+    (url) => ({ variable: 'DATABASE_URL', url }),
+  ),
+  storeUnavailable: entry(
+    'STORE_UNAVAILABLE',
+    'unavailable',
+    () => ({
+      id: 'Penyimpanan event tidak dapat dihubungi; coba lagi sebentar lagi.',
+      en: 'The event store cannot be reached; retry shortly.',
+    }),
+    () => ({ retryAfterSeconds: 5 }),
+  ),
   internal: entry('INTERNAL_ERROR', 'internal', () => ({
     id: 'Terjadi kesalahan pada server.',
     en: 'Something went wrong on the server.',

@@ -62,8 +62,11 @@ describe('evaluation of the Karanganyar Renstra (embedded store)', () => {
       from: { year: 2024, target: 2100 },
       to: { year: 2025, target: 1 },
       ratio: 2100,
+      direction: { id: 'turun', en: 'falls' },
     });
-    expect(jump!.message.en).toContain('changes by a factor of 2100');
+    // A drop is said as a drop, never a "jump", in both languages.
+    expect(jump!.message.en).toContain('falls by a factor of 2100 from 2024 (2100) to 2025 (1)');
+    expect(jump!.message.id).toContain('turun 2100 kali lipat dari tahun 2024 (2100) ke 2025 (1)');
     expect(jump!.evidence.eventIds.length).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { EventStore } from '@sakip/event-store';
 import { formatPosition } from '@sakip/event-store';
-import { RuleSet, validateRule, type EvaluationKind, type Finding, type RuleFile } from '@sakip/rules';
+import {
+  loadRules,
+  RuleSet,
+  ruleSetHash,
+  validateRule,
+  type EvaluationKind,
+  type Finding,
+  type RuleFile,
+} from '@sakip/rules';
 import { errors } from '../errors/catalogue';
+import { describeError } from '../errors/describe-error';
 import type { CommandResult } from '../pipeline/command-pipeline';
 import type { EvaluationConfig } from '../settings/evaluation-config';
 import { commandContext, type Caller } from '../shared/caller';
@@ -26,6 +36,21 @@ export interface BatchView {
   readonly batch: BatchRecord;
 }
 
+/** A batch started in the background (`start`): where it stands until it is stored. */
+export interface BatchProgress {
+  readonly batchId: string;
+  readonly status: 'running' | 'done' | 'failed';
+  /** Organisations evaluated so far, of `total` (0 of 0 while the read models catch up). */
+  readonly progress: { readonly done: number; readonly total: number };
+  /** The stored batch, once done. */
+  readonly batch?: BatchRecord;
+  /** Why it failed (code and messages, as an error answer would say it). */
+  readonly error?: { readonly code: string; readonly messages: { readonly id: string; readonly en: string } };
+}
+
+/** How many finished or failed background batches are remembered (their results stay in the store). */
+const JOBS_KEPT = 1000;
+
 export interface FindingsFilter {
   readonly organisation?: string;
   readonly severity?: string;
@@ -41,6 +66,19 @@ export type FindingsAnswer =
   | { readonly kind: 'json'; readonly total: number; readonly findings: readonly Finding[] }
   | { readonly kind: 'file'; readonly contentType: string; readonly filename: string; readonly body: Buffer };
 
+/** Rule files on disk against the published rule set (`sakip rules status`). */
+export interface RulesStatus {
+  readonly published: { readonly version: number; readonly hash: string; readonly rules: number } | null;
+  /** Rule ids with a file but not published. */
+  readonly added: readonly string[];
+  /** Published, but the file says something else now. */
+  readonly changed: readonly string[];
+  /** Published, without a file in the directory (publishing the directory retires them). */
+  readonly missing: readonly string[];
+  /** Files that are not valid rules (publishing refuses the directory while there are any). */
+  readonly invalid: readonly { readonly file: string; readonly problems: readonly string[] }[];
+}
+
 export interface DryRunAnswer {
   readonly check: RuleCheck;
   readonly asOf: string;
@@ -50,6 +88,8 @@ export interface DryRunAnswer {
 
 /** Evaluation batches and the rule set they use, for the API and the CLI. */
 export class Evaluations {
+  private readonly jobs = new Map<string, BatchProgress>();
+
   constructor(
     readonly evaluator: Evaluator,
     readonly ruleSets: RuleSets,
@@ -89,8 +129,64 @@ export class Evaluations {
     return new Map(stored.rules.map((rule) => [rule.id, rule]));
   }
 
+  /**
+   * Starts a batch in the background and answers at once with its id: a large batch never holds a request
+   * (or the process) for its whole run; `progress(batchId)` says where it stands. The rule set is chosen
+   * first, so a rule-set problem is an error of this call.
+   */
+  async start(request: EvaluateRequest, caller: Caller): Promise<BatchProgress> {
+    const ruleSet = await this.ruleSet(caller);
+    const batchId = randomUUID();
+    const running: BatchProgress = { batchId, status: 'running', progress: { done: 0, total: 0 } };
+    this.remember(running);
+    this.evaluator
+      .run(
+        ruleSet,
+        this.settingsFor(request),
+        commandContext(caller, this.clock),
+        (done, total) => this.remember({ ...running, progress: { done, total } }),
+        undefined,
+        batchId,
+      )
+      .then(
+        ({ batch }) => {
+          const total = this.organisationCount(batch);
+          this.remember({ batchId, status: 'done', progress: { done: total, total }, batch });
+        },
+        (error: unknown) => {
+          const { code, messages } = describeError(error);
+          this.remember({ ...this.jobs.get(batchId)!, status: 'failed', error: { code, messages } });
+        },
+      );
+    return running;
+  }
+
+  /** Where a batch stands: running or failed in this process, or stored (done). */
+  async progress(batchId: string): Promise<BatchProgress> {
+    const job = this.jobs.get(batchId);
+    if (job && job.status !== 'done') return job;
+    const { batch } = await this.batch(batchId);
+    const total = this.organisationCount(batch);
+    return { batchId, status: 'done', progress: { done: total, total }, batch };
+  }
+
   async batch(batchId: string): Promise<BatchView> {
     return { batch: (await this.evaluator.batch(batchId)).batch };
+  }
+
+  private organisationCount(batch: BatchRecord): number {
+    return (batch.summary as { organisations?: unknown[] } | null)?.organisations?.length ?? 0;
+  }
+
+  private remember(job: BatchProgress): void {
+    this.jobs.delete(job.batchId);
+    this.jobs.set(job.batchId, job);
+    if (this.jobs.size > JOBS_KEPT)
+      for (const [id, kept] of this.jobs)
+        if (kept.status !== 'running') {
+          this.jobs.delete(id);
+          break;
+        }
   }
 
   /** A batch's findings, filtered: JSON (paged), or a CSV or XLSX file with Indonesian headers. */
@@ -129,6 +225,36 @@ export class Evaluations {
       total: selected.length,
       findings: selected.slice(offset, offset + (filter.limit ?? 1000)),
     };
+  }
+
+  /** Which rule files differ from the published rule set. */
+  async rulesStatus(dir: string = DEFAULT_RULES_DIR): Promise<RulesStatus> {
+    const [loaded, current] = [await loadRules(dir), await this.ruleSets.current()];
+    const published = new Map((current?.rules ?? []).map((r) => [r.id, ruleSetHash([r])]));
+    const onDisk = new Map(loaded.rules.map((r) => [r.id, ruleSetHash([r])]));
+    return {
+      published: current
+        ? { version: current.version, hash: current.hash, rules: current.rules.length }
+        : null,
+      added: [...onDisk.keys()].filter((id) => !published.has(id)).sort(),
+      changed: [...onDisk]
+        .filter(([id, hash]) => published.has(id) && published.get(id) !== hash)
+        .map(([id]) => id)
+        .sort(),
+      missing: [...published.keys()].filter((id) => !onDisk.has(id)).sort(),
+      invalid: loaded.problems.map((p) => ({
+        file: p.file,
+        problems: p.problems.map((q) => `${q.path}: ${q.message}`),
+      })),
+    };
+  }
+
+  /**
+   * Publishes the rules of a directory as the rule set (a new version unless the same rules are published
+   * already); refused while a file is invalid or an example fails.
+   */
+  publishDirectory(dir: string, caller: Caller): Promise<StoredRuleSet> {
+    return this.ruleSets.fromDirectory(dir, commandContext(caller, this.clock));
   }
 
   async currentRules(): Promise<StoredRuleSet | null> {

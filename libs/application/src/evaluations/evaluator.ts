@@ -146,6 +146,8 @@ export class Evaluator {
         lke: lkeScore(ruleSet.rules, stats, request.lke ?? DEFAULT_LKE),
       });
       onProgress?.(index + 1, organisations.length, organisationId);
+      // Let other requests (and /health) in between organisations.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return { findings, summaries, evaluations };
   }
@@ -157,6 +159,7 @@ export class Evaluator {
     context: { actor: Actor; now: string; correlationId: string },
     onProgress?: EvaluationProgress,
     asOf?: Position,
+    batchId: string = randomUUID(),
   ): Promise<{ batch: BatchRecord; findings: Finding[] }> {
     const position = asOf ?? (await this.store.headPosition());
     if (!(await this.projector.waitFor(position, 30_000)))
@@ -169,7 +172,6 @@ export class Evaluator {
       request,
       onProgress,
     );
-    const batchId = randomUUID();
     const recorded: EvaluationRecordedData = {
       batchId,
       year: request.year,

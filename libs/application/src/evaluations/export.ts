@@ -6,9 +6,15 @@ import type { BatchRecord, OrganisationSummary } from './evaluator';
 
 const SEVERITY_ID = { high: 'tinggi', medium: 'sedang', low: 'rendah' } as const;
 
-/** Escapes a cell that a spreadsheet would read as a formula (=, +, -, @ first): OWASP CSV injection. */
-export function safeCell(value: string | number): string | number {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+/**
+ * Escapes a cell that a spreadsheet would read as a formula (=, +, -, @, tab or carriage return first) with a
+ * leading apostrophe: OWASP CSV injection. A plain number ("-1,5", "+2") or a dash standing for an empty
+ * cell stays as printed.
+ */
+export function safeCell<T extends string | number | Date>(value: T): T | string {
+  if (typeof value !== 'string' || !/^[=+\-@\t\r]/.test(value)) return value;
+  if (/^[-+]?\d[\d.,]*%?$/.test(value) || /^-+$/.test(value)) return value;
+  return `'${value}`;
 }
 
 const subjectIds = (f: Finding) =>

@@ -18,6 +18,8 @@ export interface IssuedKey {
 }
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('hex');
+/** Compared against when the key id is unknown, so an unknown id costs what a known one does. */
+const DUMMY_HASH = hash(randomBytes(32).toString('base64url'));
 
 /**
  * API keys: `sakip_<key id>_<secret>`. Only a hash of the secret is stored (as an ApiKeyIssued event),
@@ -89,17 +91,20 @@ export class ApiKeys {
     return Object.values(state.keys).some((k) => k.role === 'admin' && !k.revoked);
   }
 
-  /** The principal of a presented token, or undefined when it is unknown, malformed or revoked. */
+  /**
+   * The principal of a presented token, or undefined when it is unknown, malformed or revoked. Known and
+   * unknown key ids take the same path (the same cached read, one hash comparison), so the answer time
+   * does not tell which ids exist; a key issued by another process is known within `cacheMs`.
+   */
   async verify(token: string): Promise<Principal | undefined> {
     const match = TOKEN.exec(token.trim());
     if (!match?.[1] || !match[2]) return undefined;
     const [keyId, secret] = [match[1], match[2]];
-    let key = (await this.state(false)).keys[keyId];
-    if (!key) key = (await this.state(true)).keys[keyId];
-    if (!key || key.revoked) return undefined;
-    const expected = Buffer.from(key.secretHash, 'hex');
+    const key = (await this.state(false)).keys[keyId];
+    const expected = Buffer.from(key?.secretHash ?? DUMMY_HASH, 'hex');
     const actual = Buffer.from(hash(secret), 'hex');
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return undefined;
+    const matches = expected.length === actual.length && timingSafeEqual(expected, actual);
+    if (!key || key.revoked || !matches) return undefined;
     return { keyId, role: key.role, organisations: key.organisations, label: key.label };
   }
 

@@ -92,6 +92,56 @@ describeEachStore('the command pipeline', (current) => {
     ).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
+  it('answers parallel requests with one key: one acts, a different request is refused, the same one replayed', async () => {
+    const stream = streamIds.organisation(org);
+    await pipeline.execute(stream, organisationDecider, register(), metadata);
+    const key = `parallel-${randomUUID()}`;
+    // 30 requests with one key and 30 different values: exactly one is stored, every other one is 422.
+    const different = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        pipeline.execute(stream, organisationDecider, submit(2000 + i), {
+          ...metadata,
+          idempotency: { key, requestHash: `hash-${i}` },
+        }),
+      ),
+    );
+    const stored = different.filter((r) => r.status === 'fulfilled');
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.value).toMatchObject({ changed: true, replayed: false });
+    for (const r of different.filter((r) => r.status === 'rejected'))
+      expect(r.reason).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await store.readStream(stream)).toHaveLength(2);
+
+    // 30 identical requests with a fresh key: one acts, 29 get its result replayed.
+    const same = `same-${randomUUID()}`;
+    const retries = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        pipeline.execute(stream, organisationDecider, submit(2100), {
+          ...metadata,
+          idempotency: { key: same, requestHash: 'one-request' },
+        }),
+      ),
+    );
+    expect(retries.filter((r) => !r.replayed)).toHaveLength(1);
+    const first = retries.find((r) => !r.replayed)!;
+    for (const r of retries) expect({ ...r, replayed: false }).toEqual(first);
+    expect(await store.readStream(stream)).toHaveLength(3);
+  });
+
+  it('lets exactly one of parallel writers with the same expected version win (the rest 409)', async () => {
+    const stream = streamIds.organisation(org);
+    await pipeline.execute(stream, organisationDecider, register(), metadata);
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        pipeline.execute(stream, organisationDecider, submit(2000 + i), { ...metadata, expectedVersion: 1 }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === 'rejected'))
+      expect(r.reason).toBeInstanceOf(WrongExpectedVersionError);
+    expect(await store.readStream(stream)).toHaveLength(2);
+  });
+
   it('decides commands over several streams in order and appends them in one append', async () => {
     const organisation = new DecidingStream(streamIds.organisation(org), organisationDecider, org);
     const document = new DecidingStream(streamIds.document(org, 'renstra-1'), documentDecider, org);

@@ -238,32 +238,40 @@ export class CommandPipeline {
       uuidv5(`${context.actor.id}|${idempotency?.key}|${streamId}|${index}`, IDEMPOTENCY_NAMESPACE);
 
     if (idempotency) {
-      const first = history.find((e) => e.id === idFor(0));
-      if (first) {
-        if (first.metadata['requestHash'] !== idempotency.requestHash) throw errors.idempotencyKeyReused();
-        const replayed = history.filter(
-          (e) =>
-            e.metadata['idempotencyKey'] === idempotency.key &&
-            e.metadata['requestHash'] === idempotency.requestHash,
-        );
-        const last = replayed[replayed.length - 1];
-        return resultOf(streamId, last?.streamVersion ?? current, replayed, last, true);
-      }
+      const replay = this.replayOf(streamId, history, idFor(0), idempotency);
+      if (replay) return replay;
     }
     if (context.expectedVersion !== undefined && context.expectedVersion !== current)
       throw new WrongExpectedVersionError(streamId, context.expectedVersion, current);
 
     this.decide([stream.command(command)], histories);
-    const { events, result } = await this.append([stream], histories, {
-      metadata: context,
-      ...(idempotency
-        ? {
-            eventIds: (_stream, _version, index) => idFor(index),
-            extra: { idempotencyKey: idempotency.key, requestHash: idempotency.requestHash },
-          }
-        : {}),
-    });
+    let appended: Appended;
+    try {
+      appended = await this.append([stream], histories, {
+        metadata: context,
+        ...(idempotency
+          ? {
+              eventIds: (_stream, _version, index) => idFor(index),
+              extra: { idempotencyKey: idempotency.key, requestHash: idempotency.requestHash },
+            }
+          : {}),
+      });
+    } catch (error) {
+      // A concurrent request with the same key may have stored its events first: answer as a retry.
+      if (idempotency && error instanceof WrongExpectedVersionError) {
+        const replay = this.replayOf(streamId, await this.store.readStream(streamId), idFor(0), idempotency);
+        if (replay) return replay;
+      }
+      throw error;
+    }
+    const { events, result } = appended;
     if (!result) return resultOf(streamId, current, [], history[history.length - 1], false);
+    if (idempotency && result.duplicates > 0) {
+      // The ids were taken between our read and our append, by a concurrent request with the same key:
+      // nothing of ours was written. Its request decides the answer: a replay, or the key reused.
+      const replay = this.replayOf(streamId, await this.store.readStream(streamId), idFor(0), idempotency);
+      if (replay) return replay;
+    }
     return {
       streamId,
       version: result.versions.get(streamId) ?? current + events.length,
@@ -272,6 +280,29 @@ export class CommandPipeline {
       changed: true,
       replayed: false,
     };
+  }
+
+  /**
+   * The answer to a request whose idempotency key already acted on this stream: the first result when
+   * the request is the same (same hash), IDEMPOTENCY_KEY_REUSED when it is another; undefined when the key
+   * has not acted here yet.
+   */
+  private replayOf(
+    streamId: string,
+    history: readonly StoredEvent[],
+    firstId: string,
+    idempotency: { readonly key: string; readonly requestHash: string },
+  ): CommandResult | undefined {
+    const first = history.find((e) => e.id === firstId);
+    if (!first) return undefined;
+    if (first.metadata['requestHash'] !== idempotency.requestHash) throw errors.idempotencyKeyReused();
+    const replayed = history.filter(
+      (e) =>
+        e.metadata['idempotencyKey'] === idempotency.key &&
+        e.metadata['requestHash'] === idempotency.requestHash,
+    );
+    const last = replayed[replayed.length - 1];
+    return resultOf(streamId, last?.streamVersion ?? history.length, replayed, last, true);
   }
 }
 

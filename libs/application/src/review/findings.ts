@@ -89,7 +89,9 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = [f.subject.organisationId, f.subject.documentId ?? '', f.ruleId].join('|');
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   const rank: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
   return [...groups.values()]

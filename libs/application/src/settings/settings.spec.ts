@@ -19,6 +19,9 @@ describe('settings', () => {
     const settings = settingsFromEnv({});
     expect(settings).toMatchObject({
       port: 3000,
+      host: '127.0.0.1',
+      maxBundleBytes: 50 * 1024 * 1024,
+      failedKeysPerMinute: 20,
       language: 'en',
       inProcessProjector: true,
       projectorBatchSize: 2000,
@@ -51,6 +54,11 @@ describe('settings', () => {
 
   it('refuses values it cannot use, naming the variable', () => {
     expect(() => settingsFromEnv({ PORT: 'eighty' })).toThrow('PORT must be a port number, not "eighty"');
+    expect(() => settingsFromEnv({ SAKIP_MAX_BUNDLE_MB: 'lots' })).toThrow(/^SAKIP_MAX_BUNDLE_MB must be/);
+    expect(settingsFromEnv({ SAKIP_MAX_BUNDLE_MB: '0.5', HOST: '0.0.0.0' })).toMatchObject({
+      maxBundleBytes: 524288,
+      host: '0.0.0.0',
+    });
     expect(() => settingsFromEnv({ SAKIP_PROJECTOR_BATCH: '0' })).toThrow(
       'SAKIP_PROJECTOR_BATCH must be a positive integer, not "0"',
     );

@@ -17,6 +17,12 @@ export type Language = 'id' | 'en';
 export interface Settings extends StoreSettings {
   /** PORT: HTTP port of the API. */
   readonly port: number;
+  /** HOST: the address the API listens on (127.0.0.1: this machine only; 0.0.0.0: every interface). */
+  readonly host: string;
+  /** SAKIP_FAILED_KEYS_PER_MINUTE: wrong API keys one address may send per minute before it gets 429. */
+  readonly failedKeysPerMinute: number;
+  /** SAKIP_MAX_BUNDLE_MB: the largest bundle `POST /bundles` reads, in bytes (commands: 64 KiB). */
+  readonly maxBundleBytes: number;
   /** SAKIP_LANG: language of command-line messages. */
   readonly language: Language;
   /** SAKIP_PROJECTOR=external (PostgreSQL only): a separate projector process keeps the read models. */
@@ -39,6 +45,9 @@ export interface Settings extends StoreSettings {
 /**
  * The settings from the environment (the store's own variables: see storeSettingsFromEnv):
  *   PORT                      HTTP port of the API (default 3000)
+ *   HOST                      address the API listens on (default 127.0.0.1)
+ *   SAKIP_FAILED_KEYS_PER_MINUTE  wrong API keys per address and minute before 429 (default 20)
+ *   SAKIP_MAX_BUNDLE_MB       largest bundle POST /bundles accepts, in MB (default 50)
  *   SAKIP_LANG                language of command-line messages: en (default) or id
  *   SAKIP_PROJECTOR           "external" when a separate projector process keeps the read models (PostgreSQL only)
  *   SAKIP_PROJECTOR_BATCH     events per projector batch (default 2000)
@@ -52,6 +61,19 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
   const port = Number(env['PORT'] ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${env['PORT']}"`);
+  const host = env['HOST'] || '127.0.0.1';
+  if (!/^[\w.:-]+$/.test(host))
+    throw new Error(`HOST must be an address such as 127.0.0.1 or 0.0.0.0, not "${host}"`);
+  const maxBundleMb = Number(env['SAKIP_MAX_BUNDLE_MB'] ?? 50);
+  if (!(maxBundleMb > 0 && maxBundleMb <= 1024))
+    throw new Error(
+      `SAKIP_MAX_BUNDLE_MB must be a number of megabytes between 0 and 1024, not "${env['SAKIP_MAX_BUNDLE_MB']}"`,
+    );
+  const failedKeysPerMinute = Number(env['SAKIP_FAILED_KEYS_PER_MINUTE'] ?? 20);
+  if (!Number.isInteger(failedKeysPerMinute) || failedKeysPerMinute < 1)
+    throw new Error(
+      `SAKIP_FAILED_KEYS_PER_MINUTE must be a positive integer, not "${env['SAKIP_FAILED_KEYS_PER_MINUTE']}"`,
+    );
   const projectorBatchSize = Number(env['SAKIP_PROJECTOR_BATCH'] ?? 2000);
   if (!Number.isInteger(projectorBatchSize) || projectorBatchSize < 1)
     throw new Error(
@@ -62,6 +84,9 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Settings 
   return {
     ...store,
     port,
+    host,
+    failedKeysPerMinute,
+    maxBundleBytes: Math.round(maxBundleMb * 1024 * 1024),
     language: env['SAKIP_LANG'] === 'id' ? 'id' : 'en',
     inProcessProjector: !(env['SAKIP_PROJECTOR'] === 'external' && store.databaseUrl),
     projectorBatchSize,

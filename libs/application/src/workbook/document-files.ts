@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { BundleImporter, ImportContext, ImportOutcome, ImportWarning } from '../bundles/bundle-import';
 import type { BundleProblem } from '../bundles/bundle-validation';
+import { readJsonFile } from '../shared/json-input';
 import { workbookProblems, workbookWarnings } from './problem-cells';
 import { readWorkbook } from './workbook-reader';
 
@@ -63,8 +64,15 @@ export type DocumentFile =
   | { readonly ok: true; readonly input: DocumentInput }
   | { readonly ok: false; readonly problems: readonly BundleProblem[] };
 
-/** Reads a bundle file: `.xlsx` as a workbook, anything else as JSON. */
+/**
+ * Reads a bundle file: `.xlsx` as a workbook, anything else as JSON read as the HTTP door reads a body
+ * (BOM dropped, line and column of a syntax error, bounded nesting, lossless numbers).
+ */
 export async function readDocumentFile(file: string): Promise<DocumentFile> {
+  if (!isWorkbookFile(file)) {
+    const json = await readJsonFile(file);
+    return json.ok ? { ok: true, input: jsonDocument(json.value) } : { ok: false, problems: json.problems };
+  }
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -81,21 +89,7 @@ export async function readDocumentFile(file: string): Promise<DocumentFile> {
       ],
     };
   }
-  if (isWorkbookFile(file)) return { ok: true, input: await workbookDocument(bytes) };
-  try {
-    return { ok: true, input: jsonDocument(JSON.parse(bytes.toString('utf8'))) };
-  } catch (error) {
-    return {
-      ok: false,
-      problems: [
-        {
-          path: '',
-          id: `bukan JSON yang valid: ${(error as Error).message}`,
-          en: `not valid JSON: ${(error as Error).message}`,
-        },
-      ],
-    };
-  }
+  return { ok: true, input: await workbookDocument(bytes) };
 }
 
 /**

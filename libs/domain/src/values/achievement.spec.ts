@@ -40,6 +40,8 @@ describe('achievement (capaian)', () => {
     ['13,11,00', '5', 'target-unparseable'],
     ['5', 'maka m', 'realisation-unparseable'],
     ['BB', '80', 'grade-and-number'],
+    ['-5', '79,1', 'negative-value'],
+    ['5', '-79,1', 'negative-value'],
   ])('target %s, realisation %s: not computable (%s)', (target, realisation, reason) => {
     expect(computeAchievement(v(target), v(realisation), 'higher-is-better')).toEqual({
       kind: 'not-computable',

@@ -24,6 +24,8 @@ export type NotComputableReason =
   | 'realisation-unparseable'
   | 'target-zero'
   | 'realisation-zero'
+  /** A negative target or realisation: a percentage of it means nothing ("-1582 %"); the rules flag the value. */
+  | 'negative-value'
   | 'grade-and-number';
 
 export type Achievement =
@@ -62,6 +64,7 @@ export function computeAchievement(
   }
   const t = target.value;
   const r = realisation.value;
+  if (t < 0 || r < 0) return { kind: 'not-computable', reason: 'negative-value' };
   switch (polarity) {
     case 'higher-is-better':
       if (t === 0) return { kind: 'not-computable', reason: 'target-zero' };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { PostgresDatabase } from '../sql/postgres-database';
 
 export const TEST_DATABASE_URL =
@@ -24,6 +25,8 @@ export function describeWithPostgres(name: string, body: () => void): void {
     return;
   }
   console.warn(`skipping "${name}": PostgreSQL ${status()}`);
+  const log = process.env['SAKIP_TEST_SKIPPED_LOG'];
+  if (log) appendFileSync(log, `${name}\n`);
   describe.skip(`${name} [PostgreSQL skipped: ${status()}]`, body);
 }
 

@@ -32,7 +32,7 @@ export function factCatalogueMarkdown(): string {
   const lines = [
     '# Facts',
     '',
-    'Generated from `libs/rules/src/facts/*.facts.ts` (`npm run docs:facts`, or `npx sakip rules facts`); do not edit by hand.',
+    'Generated from `libs/rules/src/facts/*.facts.ts` (`npm run docs:facts`, or `./sakip rules facts`); do not edit by hand.',
     'A rule of a scope may use the facts of that scope. `?` marks a fact that may be null.',
     '',
   ];

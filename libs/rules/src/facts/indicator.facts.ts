@@ -260,6 +260,7 @@ function computeLargestJump(c: IndicatorContext) {
     from: { year: number; target: number };
     to: { year: number; target: number };
     ratio: number;
+    direction: { id: string; en: string };
   } | null = null;
   const years = [...c.targets.keys()].sort((a, b) => a - b);
   for (let i = 1; i < years.length; i++) {
@@ -269,7 +270,13 @@ function computeLargestJump(c: IndicatorContext) {
     if (a === undefined || b === undefined || a <= 0 || b <= 0) continue;
     const ratio = round(Math.max(a, b) / Math.min(a, b));
     if (!jump || ratio > jump.ratio)
-      jump = { from: { year: ya, target: a }, to: { year: yb, target: b }, ratio };
+      jump = {
+        from: { year: ya, target: a },
+        to: { year: yb, target: b },
+        ratio,
+        // A fall from 2100 to 1 is not a "jump": the message says which way it goes.
+        direction: b > a ? { id: 'naik', en: 'rises' } : { id: 'turun', en: 'falls' },
+      };
   }
   return jump;
 }
@@ -560,7 +567,7 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
   largestTargetJump: {
     type: 'object',
     nullable: true,
-    description: 'the two years and targets of that change',
+    description: 'the two years and targets of that change, and its direction (rises or falls)',
     compute: (c) => largestJump(c),
   },
   percentAbove100: {
@@ -583,6 +590,39 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
           .map((r) => ({ field: 'realisation', period: r.period, raw: r.value })),
       ];
       return over.length > 0 ? over : null;
+    },
+  },
+  negativeValues: {
+    type: 'object',
+    nullable: true,
+    description:
+      'targets, realisations and the baseline below 0 where the indicator measures an amount that cannot be negative (not a growth, change, difference or index)',
+    compute: (c) => {
+      if (
+        /pertumbuhan|kenaikan|penurunan|perubahan|laju|selisih|inflasi|indeks|growth|change/i.test(
+          `${c.indicator.definition.name} ${c.unit ?? ''}`,
+        )
+      )
+        return null;
+      const negative = (raw: unknown) => (numericValue(value(raw as never)) ?? 0) < 0;
+      const below = [
+        ...(c.indicator.baseline && negative(c.indicator.baseline.value)
+          ? [
+              {
+                field: 'baseline',
+                period: String(c.indicator.baseline.year),
+                raw: c.indicator.baseline.value,
+              },
+            ]
+          : []),
+        ...[...c.targets]
+          .filter(([, t]) => (numericValue(t) ?? 0) < 0)
+          .map(([y, t]) => ({ field: 'target', period: String(y), raw: t.raw })),
+        ...[...c.indicator.realisations.values()]
+          .filter((r) => negative(r.value))
+          .map((r) => ({ field: 'realisation', period: r.period, raw: r.value })),
+      ];
+      return below.length > 0 ? below : null;
     },
   },
   realisationManyTimesTarget: {
