@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { loadRules, type RuleFile } from '@sakip/rules';
 import {
-  readJsonFile,
   DEFAULT_RULES_DIR,
   formatProblem,
   findingsCsv,
