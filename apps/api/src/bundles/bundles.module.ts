@@ -1,21 +1,6 @@
-import { raw, type NextFunction, type Request, type Response } from 'express';
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { XLSX_MEDIA_TYPE } from '@sakip/application';
-import { bodyParserProblems } from '../shared/problem-details';
+import { Module } from '@nestjs/common';
 import { BundlesController } from './bundles.controller';
 
-const workbookBody = raw({ type: XLSX_MEDIA_TYPE, limit: '50mb' });
-
-/** A workbook arrives as the raw body (a Buffer); a body over the limit is a Problem Details answer too. */
-function readWorkbookBody(request: Request, response: Response, next: NextFunction): void {
-  workbookBody(request, response, (error?: unknown) =>
-    error ? bodyParserProblems(error, request, response, next) : next(),
-  );
-}
-
+/** A bundle's body (JSON, or a workbook's bytes) is read after the key is checked, by JsonBodyInterceptor. */
 @Module({ controllers: [BundlesController] })
-export class BundlesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(readWorkbookBody).forRoutes({ path: 'bundles', method: RequestMethod.POST });
-  }
-}
+export class BundlesModule {}

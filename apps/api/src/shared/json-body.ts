@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import { decodeUtf8, errors, parseJsonInput, type Application } from '@sakip/application';
+import { decodeUtf8, errors, parseJsonInput, XLSX_MEDIA_TYPE, type Application } from '@sakip/application';
 import { App } from './tokens';
 
 /** How large a route's body may be: commands are small, rules a little larger, bundles configurable. */
@@ -42,11 +42,18 @@ export class JsonBodyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request & { bodyRead?: boolean }>();
     if (!hasBody(request) || request.bodyRead) return next.handle();
     const contentType = request.header('content-type') ?? '';
-    if (contentType !== '' && !JSON_TYPE.test(contentType)) throw errors.unsupportedMediaType(contentType);
     const kind =
       this.reflector.getAllAndOverride<BodyKind>(BODY_KIND, [context.getHandler(), context.getClass()]) ??
       'command';
     const limit = this.limitOf(kind);
+    if (contentType !== '' && !JSON_TYPE.test(contentType)) {
+      // A document may also come as a SAKIP workbook: its bytes, read under the same limit.
+      if (kind !== 'bundle' || !contentType.toLowerCase().startsWith(XLSX_MEDIA_TYPE))
+        throw errors.unsupportedMediaType(contentType);
+      request.body = await readBody(request, limit);
+      request.bodyRead = true;
+      return next.handle();
+    }
     const bytes = await readBody(request, limit);
     request.bodyRead = true;
     const text = decodeUtf8(bytes);

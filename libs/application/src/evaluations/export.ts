@@ -151,8 +151,8 @@ export async function findingsWorkbook(
     header.font = { bold: true };
     for (const s of stored.summaries)
       summary.addRow([
-        s.organisationName ?? s.organisationId,
-        s.organisationId,
+        safeCell(s.organisationName ?? s.organisationId),
+        safeCell(s.organisationId),
         s.findings,
         s.bySeverity.high ?? 0,
         s.bySeverity.medium ?? 0,
