@@ -30,6 +30,18 @@ describe('the sakip command and the HTTP API', () => {
     expect(JSON.parse(run.stdout)).toEqual({ code: 0, nest: 0 });
   });
 
+  it("returns a failed command's exit code without changing the exit code of the process it runs in", () => {
+    const program = join(ROOT, 'dist', 'apps', 'cli', 'src', 'program.js');
+    const script = `
+      const { runCli } = require(${JSON.stringify(program)});
+      const sink = { write: () => true };
+      runCli(['review', '/no/such/bundle.json'], { stdout: sink, stderr: sink, env: {}, cwd: process.cwd() })
+        .then((code) => process.stdout.write(JSON.stringify({ code, host: process.exitCode ?? null })));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(run.stdout)).toEqual({ code: 1, host: null });
+    expect(run.status).toBe(0);
+  });
+
   it('serves the API with "sakip serve" on 127.0.0.1, replaces a lost key while it runs, and stops on SIGTERM', async () => {
     const { dir, cleanup } = tempDataDir();
     const port = await freePort();

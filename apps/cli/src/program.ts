@@ -75,6 +75,9 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       (() => Promise.reject(new Error('this sakip was started without its HTTP API (run bin/sakip.js)'))),
   };
   const program = buildProgram(context);
+  // Commands report their outcome through process.exitCode; it is read here and put back, so a CLI run
+  // inside another process (tests, the bench) never leaves that process's own exit code changed.
+  const outer = process.exitCode;
   process.exitCode = 0;
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -94,5 +97,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     );
     if (settings.debug) out.error((error as Error).stack ?? '');
     return 1;
+  } finally {
+    process.exitCode = outer;
   }
 }
