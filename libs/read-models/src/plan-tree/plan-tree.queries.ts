@@ -2,6 +2,7 @@ import type { Aggregation, ItemRole, NodeLevel, Polarity } from '@sakip/domain';
 import { Queries } from '../framework/read-models';
 import { presentValue, type PresentedValue } from '../framework/values';
 import { planTreeProjection } from './plan-tree.projection';
+import { assembleTree, type TreeNodeRow } from './plan-tree.assemble';
 
 export interface OrganisationView {
   readonly organisationId: string;
@@ -93,14 +94,6 @@ const toIndicator = (row: IndicatorRow): IndicatorView => ({
   version: Number(row.version),
 });
 
-const LEVEL_ORDER: Record<string, number> = {
-  tujuan: 0,
-  sasaran: 1,
-  program: 2,
-  kegiatan: 3,
-  subkegiatan: 4,
-};
-
 export class PlanTreeQueries extends Queries {
   async organisations(): Promise<OrganisationView[]> {
     const t = await this.table(planTreeProjection, 'organisations');
@@ -190,17 +183,7 @@ export class PlanTreeQueries extends Queries {
       tables.get('indicator_documents')!,
       tables.get('budgets')!,
     ];
-    const nodeRows = await this.db.query<{
-      node_id: string;
-      level: NodeLevel;
-      name: string;
-      code: string | null;
-      parent_id: string | null;
-      aligns_to: string | null;
-      role: string | null;
-      source_table: string | null;
-      source_row: string | null;
-    }>(
+    const nodeRows = await this.db.query<TreeNodeRow>(
       `SELECT n.node_id, n.level, n.name, n.code, n.parent_id, n.aligns_to, n.role, m.source_table, m.source_row
        FROM ${members} m JOIN ${nodes} n ON n.organisation_id = m.organisation_id AND n.node_id = m.node_id
        WHERE m.organisation_id = $1 AND m.document_id = $2`,
@@ -215,37 +198,6 @@ export class PlanTreeQueries extends Queries {
       `SELECT node_id, year, amount_raw FROM ${budgets} WHERE organisation_id = $1 ORDER BY node_id, year`,
       [organisationId],
     );
-    const byNode = new Map<string, TreeNode>();
-    const sourceOrder = (row: { source_row: string | null }) =>
-      Number(row.source_row ?? Number.MAX_SAFE_INTEGER);
-    for (const row of [...nodeRows].sort(
-      (a, b) =>
-        LEVEL_ORDER[a.level]! - LEVEL_ORDER[b.level]! ||
-        sourceOrder(a) - sourceOrder(b) ||
-        a.node_id.localeCompare(b.node_id),
-    )) {
-      byNode.set(row.node_id, {
-        nodeId: row.node_id,
-        level: row.level,
-        name: row.name,
-        code: row.code,
-        parentId: row.parent_id,
-        alignsTo: row.aligns_to,
-        role: (row.role as ItemRole | null) ?? 'plan',
-        source: { table: row.source_table, row: row.source_row },
-        budgets: budgetRows
-          .filter((b) => b.node_id === row.node_id)
-          .map((b) => ({ year: b.year, amount: presentValue(b.amount_raw) })),
-        indicators: indicatorRows.filter((i) => i.node_id === row.node_id).map(toIndicator),
-        children: [],
-      });
-    }
-    const roots: TreeNode[] = [];
-    for (const node of byNode.values()) {
-      const parent = node.parentId ? byNode.get(node.parentId) : undefined;
-      if (parent) parent.children.push(node);
-      else roots.push(node);
-    }
-    return roots;
+    return assembleTree(nodeRows, indicatorRows.map(toIndicator), budgetRows);
   }
 }
