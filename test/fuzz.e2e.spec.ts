@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { openApplication, settingsFromEnv } from '@sakip/application';
-import { formatPosition } from '@sakip/event-store';
 import { startTestApi, type TestApi } from '@sakip/api/testing';
 import { ROOT } from './support/cli';
+import { describeEachStore, storedEvents } from './support/stores';
 
 /**
  * Generated input through both front doors — valid bundles, mutated ones and hostile text, and command
@@ -15,6 +15,27 @@ import { ROOT } from './support/cli';
 
 /** Generated bundles through the HTTP API (FUZZ_RUNS: more for a longer search). */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
+/**
+ * Every run is seeded, so a failure can be replayed: FUZZ_SEED=<the seed printed> (the same on both
+ * stores). FUZZ_SEED=random searches new input.
+ */
+const SEED =
+  process.env['FUZZ_SEED'] === 'random'
+    ? Math.floor(Math.random() * 2 ** 31)
+    : Number(process.env['FUZZ_SEED'] ?? 20_261_130);
+
+/** fc.assert with the suite's seed; a failure names the seed and how to replay it. */
+async function check<T extends unknown[]>(property: fc.IAsyncProperty<T>, numRuns: number): Promise<void> {
+  try {
+    await fc.assert(property, { numRuns, seed: SEED });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `fuzz failed with seed ${SEED}; replay: FUZZ_SEED=${SEED} npx jest test/fuzz.e2e.spec.ts\n${message}`,
+      { cause: error },
+    );
+  }
+}
 const LEVELS = ['tujuan', 'sasaran', 'program', 'kegiatan', 'subkegiatan'] as const;
 const id = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9.-]{0,11}$/);
 const rawValue = fc.oneof(
@@ -102,157 +123,158 @@ const hostileText = fc.oneof(
 );
 const bundleText = fc.oneof(bundle.map(asText), mutated.map(asText), hostileText);
 
-describe('fuzz: generated input through the HTTP API', () => {
-  let api: TestApi;
-  let admin: string;
-  const head = async () => formatPosition(await api.application.infrastructure.store.headPosition());
-  beforeAll(async () => {
-    api = await startTestApi();
-    admin = await api.key('admin');
-  });
-  afterAll(() => api.close());
+describeEachStore('fuzz', (store) => {
+  describe('fuzz: generated input through the HTTP API', () => {
+    let api: TestApi;
+    let admin: string;
+    const storedNow = () => storedEvents(api.application.infrastructure);
+    beforeAll(async () => {
+      api = await startTestApi({ env: store.env({ inMemory: true }) });
+      admin = await api.key('admin');
+    });
+    afterAll(() => api.close());
 
-  it(
-    'answers every bundle with a success or a 4xx, and a rejected one stores nothing',
-    async () => {
-      let accepted = 0;
-      await fc.assert(
-        fc.asyncProperty(bundleText, async (text) => {
-          const before = await head();
+    it(
+      'answers every bundle with a success or a 4xx, and a rejected one stores nothing',
+      async () => {
+        let accepted = 0;
+        await check(
+          fc.asyncProperty(bundleText, async (text) => {
+            const before = await storedNow();
+            const response = await api
+              .http()
+              .post('/bundles')
+              .set('Authorization', `Bearer ${admin}`)
+              .set('Content-Type', 'application/json')
+              .send(text);
+            expect(response.status).toBeLessThan(500);
+            if (response.status === 200) accepted++;
+            else {
+              expect(response.status).toBeGreaterThanOrEqual(400);
+              expect(response.body.code).toEqual(expect.any(String));
+              expect(await storedNow()).toBe(before);
+            }
+          }),
+          RUNS,
+        );
+        expect(accepted).toBeGreaterThan(0);
+      },
+      30_000 + RUNS * 500,
+    );
+
+    it('answers every command body with a success or a 4xx, and a rejected one stores nothing', async () => {
+      const valid = await api
+        .http()
+        .post('/bundles')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({
+          format: 'sakip-bundle/2',
+          organisation: { id: 'fuzz-commands', name: 'Dinas Perintah' },
+          document: { kind: 'renstra', title: 'Renstra', period: { start: 2024, end: 2026 } },
+          nodes: [{ id: 'T1', level: 'tujuan', name: 'Tujuan' }],
+          indicators: [{ id: 'T1-I1', node: 'T1', name: 'Indikator', targets: { '2025': '80' } }],
+        })
+        .expect(200);
+      expect(valid.body.stored.events).toBeGreaterThan(0);
+      const routes = [
+        '/indicators/fuzz-commands:T1-I1/target-revisions',
+        '/indicators/fuzz-commands:T1-I1/agreement-targets',
+        '/indicators/fuzz-commands:T1-I1/realisations',
+        '/indicators/fuzz-commands:T1-I1/realisation-corrections',
+        '/organisations/fuzz-commands/submissions',
+        '/keys',
+        '/evaluations',
+        '/rules/validate',
+      ];
+      const body = fc.oneof(
+        fc
+          .record(
+            {
+              expectedVersion: fc.oneof(fc.nat({ max: 10 }), fc.jsonValue()),
+              year: fc.oneof(fc.integer({ min: 1800, max: 2300 }), fc.jsonValue()),
+              period: fc.oneof(fc.constantFrom('2025', '2025-Q1', '2025-13'), fc.string()),
+              value: fc.oneof(rawValue, fc.jsonValue(), hostileString),
+              reason: fc.oneof(fc.string(), hostileString),
+              legalBasis: fc.string(),
+              effectiveOn: fc.oneof(fc.constantFrom('2025-07-01', '2025-02-30'), fc.string()),
+              kind: fc.constantFrom('lkjip', 'renstra', 'x'),
+              submittedOn: fc.constantFrom('2026-02-20', 'kemarin'),
+              role: fc.constantFrom('viewer', 'admin', 'root'),
+              label: fc.oneof(fc.string(), hostileString),
+            },
+            { requiredKeys: [] },
+          )
+          .map(asText),
+        fc.jsonValue({ maxDepth: 4 }).map(asText),
+        hostileText,
+      );
+      await check(
+        fc.asyncProperty(fc.constantFrom(...routes), body, async (route, text) => {
+          const before = await storedNow();
           const response = await api
             .http()
-            .post('/bundles')
+            .post(route)
             .set('Authorization', `Bearer ${admin}`)
             .set('Content-Type', 'application/json')
             .send(text);
           expect(response.status).toBeLessThan(500);
-          if (response.status === 200) accepted++;
-          else {
-            expect(response.status).toBeGreaterThanOrEqual(400);
-            expect(response.body.code).toEqual(expect.any(String));
-            expect(await head()).toBe(before);
-          }
+          if (response.status >= 400) expect(await storedNow()).toBe(before);
         }),
-        { numRuns: RUNS },
+        120,
       );
-      expect(accepted).toBeGreaterThan(0);
-    },
-    30_000 + RUNS * 500,
-  );
-
-  it('answers every command body with a success or a 4xx, and a rejected one stores nothing', async () => {
-    const valid = await api
-      .http()
-      .post('/bundles')
-      .set('Authorization', `Bearer ${admin}`)
-      .send({
-        format: 'sakip-bundle/2',
-        organisation: { id: 'fuzz-commands', name: 'Dinas Perintah' },
-        document: { kind: 'renstra', title: 'Renstra', period: { start: 2024, end: 2026 } },
-        nodes: [{ id: 'T1', level: 'tujuan', name: 'Tujuan' }],
-        indicators: [{ id: 'T1-I1', node: 'T1', name: 'Indikator', targets: { '2025': '80' } }],
-      })
-      .expect(200);
-    expect(valid.body.stored.events).toBeGreaterThan(0);
-    const routes = [
-      '/indicators/fuzz-commands:T1-I1/target-revisions',
-      '/indicators/fuzz-commands:T1-I1/agreement-targets',
-      '/indicators/fuzz-commands:T1-I1/realisations',
-      '/indicators/fuzz-commands:T1-I1/realisation-corrections',
-      '/organisations/fuzz-commands/submissions',
-      '/keys',
-      '/evaluations',
-      '/rules/validate',
-    ];
-    const body = fc.oneof(
-      fc
-        .record(
-          {
-            expectedVersion: fc.oneof(fc.nat({ max: 10 }), fc.jsonValue()),
-            year: fc.oneof(fc.integer({ min: 1800, max: 2300 }), fc.jsonValue()),
-            period: fc.oneof(fc.constantFrom('2025', '2025-Q1', '2025-13'), fc.string()),
-            value: fc.oneof(rawValue, fc.jsonValue(), hostileString),
-            reason: fc.oneof(fc.string(), hostileString),
-            legalBasis: fc.string(),
-            effectiveOn: fc.oneof(fc.constantFrom('2025-07-01', '2025-02-30'), fc.string()),
-            kind: fc.constantFrom('lkjip', 'renstra', 'x'),
-            submittedOn: fc.constantFrom('2026-02-20', 'kemarin'),
-            role: fc.constantFrom('viewer', 'admin', 'root'),
-            label: fc.oneof(fc.string(), hostileString),
-          },
-          { requiredKeys: [] },
-        )
-        .map(asText),
-      fc.jsonValue({ maxDepth: 4 }).map(asText),
-      hostileText,
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), body, async (route, text) => {
-        const before = await head();
-        const response = await api
-          .http()
-          .post(route)
-          .set('Authorization', `Bearer ${admin}`)
-          .set('Content-Type', 'application/json')
-          .send(text);
-        expect(response.status).toBeLessThan(500);
-        if (response.status >= 400) expect(await head()).toBe(before);
-      }),
-      { numRuns: 120 },
-    );
+    });
   });
-});
 
-describe('fuzz: generated bundle files through the command line', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sakip-fuzz-cli-'));
-  const dataDir = join(dir, 'data');
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  // The compiled CLI in this process (as bin/sakip.js runs it), so a run costs no process start.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { runCli } = require(join(ROOT, 'dist', 'apps', 'cli', 'src', 'program.js')) as {
-    runCli: (argv: string[], environment: object) => Promise<number>;
-  };
-  const head = async () => {
-    const app = await openApplication(settingsFromEnv({ SAKIP_DATA_DIR: dataDir }));
-    try {
-      return formatPosition(await app.infrastructure.store.headPosition());
-    } finally {
-      await app.close();
-    }
-  };
+  describe('fuzz: generated bundle files through the command line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sakip-fuzz-cli-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    // The compiled CLI in this process (as bin/sakip.js runs it), so a run costs no process start.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runCli } = require(join(ROOT, 'dist', 'apps', 'cli', 'src', 'program.js')) as {
+      runCli: (argv: string[], environment: object) => Promise<number>;
+    };
+    const storedNow = async () => {
+      const app = await openApplication(settingsFromEnv(store.env()));
+      try {
+        return await storedEvents(app.infrastructure);
+      } finally {
+        await app.close();
+      }
+    };
 
-  it('imports a file or refuses it with a message and exit code 1, storing nothing', async () => {
-    let run = 0;
-    let last = await head();
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          bundleText,
-          bundleText.map((t) => Buffer.from(t, 'latin1')),
+    it('imports a file or refuses it with a message and exit code 1, storing nothing', async () => {
+      let run = 0;
+      let last = await storedNow();
+      await check(
+        fc.asyncProperty(
+          fc.oneof(
+            bundleText,
+            bundleText.map((t) => Buffer.from(t, 'latin1')),
+          ),
+          async (content) => {
+            const file = join(dir, `input-${run++}.json`);
+            writeFileSync(file, content);
+            let stderr = '';
+            const code = await runCli(['import', file], {
+              stdout: { write: () => true },
+              stderr: { write: (text: string) => ((stderr += text), true) },
+              env: { ...store.env(), SAKIP_LANG: 'en' },
+              cwd: dir,
+            });
+            const before = last;
+            last = await storedNow();
+            expect([0, 1]).toContain(code);
+            expect(stderr).not.toMatch(
+              /\n\s+at |RangeError|TypeError|invalid byte sequence|unsupported Unicode/,
+            );
+            if (code !== 0) {
+              expect(stderr).toMatch(/rejected|not found|error/);
+              expect(last).toBe(before);
+            }
+          },
         ),
-        async (content) => {
-          const file = join(dir, `input-${run++}.json`);
-          writeFileSync(file, content);
-          let stderr = '';
-          const code = await runCli(['import', file], {
-            stdout: { write: () => true },
-            stderr: { write: (text: string) => ((stderr += text), true) },
-            env: { SAKIP_DATA_DIR: dataDir, SAKIP_LANG: 'en' },
-            cwd: dir,
-          });
-          const before = last;
-          last = await head();
-          expect([0, 1]).toContain(code);
-          expect(stderr).not.toMatch(
-            /\n\s+at |RangeError|TypeError|invalid byte sequence|unsupported Unicode/,
-          );
-          if (code !== 0) {
-            expect(stderr).toMatch(/rejected|not found|error/);
-            expect(last).toBe(before);
-          }
-        },
-      ),
-      { numRuns: 6 },
-    );
-  }, 120_000);
+        6,
+      );
+    }, 120_000);
+  });
 });

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { openApiDocument, startTestApi, type TestApi } from '@sakip/api/testing';
 import { FIXTURE } from './support/cli';
+import { describeEachStore } from './support/stores';
 
 jest.setTimeout(60_000); // each suite starts its own API on a shared, busy machine
 
@@ -171,41 +172,85 @@ describe('hostile input over HTTP: limits before work, 4xx never 5xx', () => {
   });
 });
 
-describe('Idempotency-Key under concurrency (HTTP)', () => {
-  it('answers parallel requests with one key: one 201, a different request 422, the same one replayed', async () => {
-    const api = await startTestApi();
-    try {
-      const admin = await api.key('admin');
-      const imported = await api
+describeEachStore('concurrency over HTTP', (store) => {
+  let api: TestApi;
+  let admin: string;
+  beforeAll(async () => {
+    api = await startTestApi({ env: store.env({ inMemory: true }) });
+    admin = await api.key('admin');
+  });
+  afterAll(() => api.close());
+  const importBundle = (org: string) =>
+    api
+      .http()
+      .post('/bundles')
+      .set('Authorization', `Bearer ${admin}`)
+      .set('Content-Type', 'application/json')
+      .send(smallBundle(org))
+      .expect(200);
+
+  it('answers parallel requests with one Idempotency-Key: one 201, a different request 422, the same one replayed', async () => {
+    const imported = await importBundle('uji-idem');
+    const post = (key: string, value: string) =>
+      api
         .http()
-        .post('/bundles')
+        .post('/organisations/uji-idem/submissions')
         .set('Authorization', `Bearer ${admin}`)
-        .set('Content-Type', 'application/json')
-        .send(smallBundle('uji-idem'))
-        .expect(200);
-      const post = (key: string, value: string) =>
+        .set('Idempotency-Key', key)
+        .send({ kind: 'lkjip', year: 2025, submittedOn: value });
+    const different = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post('kunci-1', `2026-02-${String(i + 1).padStart(2, '0')}`)),
+    );
+    expect(different.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(different.filter((r) => r.status === 422).map((r) => r.body.code)).toEqual(
+      Array(19).fill('IDEMPOTENCY_KEY_REUSED'),
+    );
+    const same = await Promise.all(Array.from({ length: 20 }, () => post('kunci-2', '2026-03-01')));
+    expect(same.every((r) => r.status === 201)).toBe(true);
+    expect(same.filter((r) => !r.body.replayed)).toHaveLength(1);
+    const events = await api.application.infrastructure.store.readStream('organisation-uji-idem');
+    expect(events.filter((e) => e.type === 'DocumentSubmitted')).toHaveLength(2);
+    expect(imported.body.organisationId).toBe('uji-idem');
+  });
+
+  it('lets exactly one of parallel writers with the same expected version win; the others get 409 and store nothing', async () => {
+    // Given an indicator at some version
+    const imported = await importBundle('uji-versi');
+    const ref = 'uji-versi:T1-I1';
+    const before = await api
+      .http()
+      .get(`/indicators/${ref}?waitFor=${imported.body.position}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    const version: number = before.body.indicator.version;
+    const streamLength = async () =>
+      (await api.application.infrastructure.store.readStream('indicator-uji-versi/T1-I1')).length;
+    const eventsBefore = await streamLength();
+    // When 12 realisations are sent at once, each against that version
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
         api
           .http()
-          .post('/organisations/uji-idem/submissions')
+          .post(`/indicators/${ref}/realisations`)
           .set('Authorization', `Bearer ${admin}`)
-          .set('Idempotency-Key', key)
-          .send({ kind: 'lkjip', year: 2025, submittedOn: value });
-      const different = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => post('kunci-1', `2026-02-${String(i + 1).padStart(2, '0')}`)),
-      );
-      expect(different.filter((r) => r.status === 201)).toHaveLength(1);
-      expect(different.filter((r) => r.status === 422).map((r) => r.body.code)).toEqual(
-        Array(19).fill('IDEMPOTENCY_KEY_REUSED'),
-      );
-      const same = await Promise.all(Array.from({ length: 20 }, () => post('kunci-2', '2026-03-01')));
-      expect(same.every((r) => r.status === 201)).toBe(true);
-      expect(same.filter((r) => !r.body.replayed)).toHaveLength(1);
-      const events = await api.application.infrastructure.store.readStream('organisation-uji-idem');
-      expect(events.filter((e) => e.type === 'DocumentSubmitted')).toHaveLength(2);
-      expect(imported.body.organisationId).toBe('uji-idem');
-    } finally {
-      await api.close();
-    }
+          .send({ expectedVersion: version, period: '2025', value: String(70 + i) }),
+      ),
+    );
+    // Then one is stored, every other is refused as stale, and the indicator moved on by one version
+    expect(answers.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(answers.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(
+      Array(11).fill('STALE_VERSION'),
+    );
+    const winner = answers.findIndex((r) => r.status === 201);
+    const after = await api
+      .http()
+      .get(`/indicators/${ref}?waitFor=${answers[winner]!.body.position}`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(after.body.indicator.version).toBe(version + 1);
+    expect(await streamLength()).toBe(eventsBefore + 1);
+    const stored = after.body.periods.find((p: { period: string }) => p.period === '2025');
+    expect(stored.realisation.raw).toBe(String(70 + winner));
   });
 });
 
@@ -222,8 +267,34 @@ describe('failed keys are rate limited (429)', () => {
         .set('Authorization', `Bearer ${admin}`)
         .expect(429);
       expect(limited.body.code).toBe('TOO_MANY_FAILED_KEYS');
-      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.headers['content-type']).toContain('application/problem+json');
+      expect(limited.body.messages).toMatchObject({
+        id: expect.stringContaining('detik'),
+        en: expect.stringContaining('retry in'),
+      });
+      const retryAfter = Number(limited.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(limited.body.retryAfterSeconds).toBe(retryAfter);
       await api.http().get('/health').expect(200);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('counts only refused keys: successful requests in between do not bring the limit nearer', async () => {
+    // Given a limit of 3 wrong keys a minute
+    const api = await startTestApi({ env: { SAKIP_FAILED_KEYS_PER_MINUTE: '3' } });
+    try {
+      const admin = await api.key('admin');
+      const get = (key: string) => api.http().get('/organisations').set('Authorization', `Bearer ${key}`);
+      // When an address fails twice and then sends 30 good requests
+      await get(WRONG_KEY).expect(401);
+      await get(WRONG_KEY).expect(401);
+      for (let i = 0; i < 30; i++) await get(admin).expect(200);
+      // Then its third wrong key is still answered 401, and only after it is the address refused
+      await get(WRONG_KEY).expect(401);
+      await get(admin).expect(429);
     } finally {
       await api.close();
     }
