@@ -101,7 +101,7 @@ export function App() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             {me && (
-              <Badge variant="light" color="blue.9" data-testid="role">
+              <Badge variant="outline" color="blue.9" data-testid="role">
                 {t(`role.${me.role}`)}
                 {me.label ? ` · ${me.label}` : ''}
               </Badge>

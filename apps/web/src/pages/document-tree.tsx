@@ -59,19 +59,26 @@ function Node({
         ) : (
           <Box w={22} />
         )}
-        <Badge variant="light" color="gray.8" size="sm">
+        <Badge variant="outline" color="gray.8" size="sm">
           {node.level}
         </Badge>
-        <Text fw={500}>
-          {node.code ? `${node.code} ` : ''}
-          {node.name}
-        </Text>
-        {node.budgets.map((budget) => (
-          <Text key={budget.year} size="sm" c="gray.8" style={{ whiteSpace: 'nowrap' }}>
-            {t('org.budget')} {budget.year}: Rp{' '}
-            {formatNumber(typeof budget.amount.value === 'number' ? budget.amount.value : null, 0)}
+        <Box style={{ flex: 1 }}>
+          <Text fw={500}>
+            {node.code ? `${node.code} ` : ''}
+            {node.name}
           </Text>
-        ))}
+          {node.budgets.length > 0 && (
+            <Text size="sm" c="gray.8">
+              {t('org.budget')}:{' '}
+              {node.budgets
+                .map(
+                  (budget) =>
+                    `${budget.year} Rp ${formatNumber(typeof budget.amount.value === 'number' ? budget.amount.value : null, 0)}`,
+                )
+                .join(' · ')}
+            </Text>
+          )}
+        </Box>
       </Group>
       {expanded && (
         <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>

@@ -249,7 +249,7 @@ export function FindingsList({ batchId, findings }: { batchId: string; findings:
                     >
                       <Group gap="xs" wrap="nowrap">
                         <Text aria-hidden>{row.open ? '▾' : '▸'}</Text>
-                        <Badge color="dark" variant="light">
+                        <Badge color="dark" variant="outline">
                           {formatNumber(row.count, 0)}
                         </Badge>
                         <Badge

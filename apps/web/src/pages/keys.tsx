@@ -26,6 +26,7 @@ interface Key {
   issuedAt?: string;
   createdAt?: string;
   revokedAt?: string | null;
+  revoked?: boolean;
   active?: boolean;
 }
 
@@ -117,7 +118,7 @@ export default function KeysPage() {
             </Table.Thead>
             <Table.Tbody>
               {(Array.isArray(data) ? data : data.keys).map((key) => {
-                const active = key.active ?? !key.revokedAt;
+                const active = key.active ?? !(key.revoked ?? key.revokedAt);
                 return (
                   <Table.Tr key={key.keyId}>
                     <Table.Td>{key.label}</Table.Td>
@@ -133,7 +134,7 @@ export default function KeysPage() {
                       {active && (
                         <Button
                           size="xs"
-                          variant="light"
+                          variant="outline"
                           color="red.9"
                           onClick={() => revoke.mutate(key.keyId)}
                           aria-label={`${t('keys.revoke')}: ${key.label}`}

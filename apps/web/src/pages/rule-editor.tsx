@@ -250,7 +250,7 @@ function Editor({ initial, detail }: { initial: string; detail: RuleDetail | nul
                 {detail?.state === 'published' && (
                   <Button
                     color="red.9"
-                    variant="light"
+                    variant="outline"
                     onClick={() => retire.mutate()}
                     disabled={!comment.trim()}
                     loading={retire.isPending}

@@ -128,7 +128,7 @@ export default function RulesPage() {
                       <Table.Td>
                         <StateBadge state={rule.state} />
                         {rule.differsFromPublished && (
-                          <Badge ml={4} color="orange.9" variant="light">
+                          <Badge ml={4} color="orange.9" variant="outline">
                             {t('rules.draft')}
                           </Badge>
                         )}
