@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -169,9 +171,10 @@ async function findingsList(browser: Browser, url: string, key: string) {
         )!;
         const count = document.querySelector('[data-testid=findings-count]')!;
         const before = count.textContent;
-        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        // React tracks the value it set: the prototype's setter makes the change visible to onChange.
+        const descriptor = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
         const started = performance.now();
-        setter.call(input, value);
+        Reflect.apply(descriptor.set!, input, [value]);
         input.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise<void>((resolve) => {
           const check = () => (count.textContent !== before ? resolve() : requestAnimationFrame(check));

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { existsSync, readFileSync } from 'node:fs';
 import { appendFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
