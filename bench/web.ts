@@ -174,6 +174,7 @@ async function findingsList(browser: Browser, url: string, key: string) {
         // React tracks the value it set: the prototype's setter makes the change visible to onChange.
         const descriptor = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
         const started = performance.now();
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- called with its receiver just here
         Reflect.apply(descriptor.set!, input, [value]);
         input.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise<void>((resolve) => {
