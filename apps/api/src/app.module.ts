@@ -7,6 +7,8 @@ import { HealthController } from './health.controller';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { KeysModule } from './keys/keys.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { SearchModule } from './search/search.module';
 import { ApiKeyGuard } from './shared/auth/auth.guard';
 import { ApplicationModule } from './shared/application.module';
 import { JsonBodyInterceptor } from './shared/json-body';
@@ -26,6 +28,8 @@ export class AppModule {
         OrganisationsModule,
         KeysModule,
         EvaluationsModule,
+        SearchModule,
+        ReviewsModule,
       ],
       controllers: [HealthController],
       providers: [

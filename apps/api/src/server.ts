@@ -11,6 +11,7 @@ import type { Application } from '@sakip/application';
 import { requestValidationError } from './shared/problem-details';
 import { correlationMiddleware } from './shared/request-context';
 import type { OperatorHolder } from './shared/tokens';
+import { DEFAULT_WEB_DIR, webAppMiddleware } from './web-app';
 
 export interface AppOptions {
   readonly logger?: LoggerService | false;
@@ -18,6 +19,8 @@ export interface AppOptions {
   readonly accessLog?: Logger;
   /** Where the guard finds the local operator channel once the server listens. */
   readonly operator?: OperatorHolder;
+  /** The built web application (default: <repo>/dist/web). */
+  readonly webDir?: string;
 }
 
 export function openApiDocument(app: INestApplication): OpenAPIObject {
@@ -97,5 +100,14 @@ export async function createApp(
     else next();
   });
   SwaggerModule.setup('docs', app, document);
+  // The web application on the same origin: its files, and index.html for its client routes.
+  const apiSegments = new Set([
+    'docs',
+    'docs-json',
+    'health',
+    ...Object.keys(document.paths).map((path) => path.split('/')[1] ?? ''),
+  ]);
+  apiSegments.delete('');
+  app.use(webAppMiddleware({ webDir: options.webDir ?? DEFAULT_WEB_DIR, apiSegments, apiHeaders }));
   return app;
 }

@@ -4,6 +4,7 @@ import { BundleImporter } from './bundles/bundle-import';
 import { BundleImports } from './bundles/bundle-imports';
 import { errors } from './errors/catalogue';
 import { Evaluations } from './evaluations/evaluations';
+import { EvaluationBatches } from './evaluations/batch-list';
 import { Evaluator } from './evaluations/evaluator';
 import { RuleSets } from './evaluations/rule-sets';
 import { IndicatorQueries } from './indicators/indicator-queries';
@@ -11,6 +12,9 @@ import { ApiKeys } from './keys/api-keys';
 import { OrganisationQueries } from './organisations/organisation-queries';
 import { CommandPipeline } from './pipeline/command-pipeline';
 import { PlannerCommands } from './planner/planner-commands';
+import { UploadReviews } from './review/web-review';
+import { RulesAdmin } from './rules-admin/rules-admin';
+import { Search } from './search/search';
 import type { Settings } from './settings/settings';
 import { systemClock, type Clock } from './shared/clock';
 import { openInfrastructure, type Infrastructure } from './wiring/infrastructure';
@@ -35,6 +39,13 @@ export interface Application {
   readonly organisations: OrganisationQueries;
   readonly keys: ApiKeys;
   readonly evaluations: Evaluations;
+  /** The batch list and a finding's page (the web application). */
+  readonly batches: EvaluationBatches;
+  /** The rule catalogue, history, facts, schema and compared dry runs (the web application). */
+  readonly rulesAdmin: RulesAdmin;
+  /** A document reviewed before it is submitted; nothing stored. */
+  readonly reviews: UploadReviews;
+  readonly search: Search;
   /** Whether the store answers (within HEALTH_TIMEOUT_MS); STORE_UNAVAILABLE (503) when not. Says nothing of paths or hosts. */
   health(): Promise<{ status: 'ok' }>;
   /** Waits until the read models reached a position a command returned ("commit:sequence"); READ_MODELS_BEHIND after WAIT_FOR_TIMEOUT_MS. */
@@ -61,22 +72,27 @@ export async function openApplication(settings: Settings, options: OpenOptions =
   const { store, readModels, projector } = infrastructure;
   const pipeline = new CommandPipeline(store);
   const ruleSets = new RuleSets(pipeline);
+  const evaluations = new Evaluations(
+    new Evaluator(store, readModels, projector),
+    ruleSets,
+    store,
+    settings.evaluation,
+    clock,
+  );
   return {
     settings,
     clock,
     infrastructure,
     bundles: new BundleImports(new BundleImporter(store), clock),
-    planner: new PlannerCommands(pipeline, readModels, clock),
+    planner: new PlannerCommands(pipeline, readModels, clock, store),
     indicators: new IndicatorQueries(readModels, settings.achievement),
     organisations: new OrganisationQueries(readModels),
     keys: new ApiKeys(pipeline, clock),
-    evaluations: new Evaluations(
-      new Evaluator(store, readModels, projector),
-      ruleSets,
-      store,
-      settings.evaluation,
-      clock,
-    ),
+    evaluations,
+    batches: new EvaluationBatches(evaluations, readModels, store, clock),
+    rulesAdmin: new RulesAdmin(evaluations, store, settings.evaluation, clock),
+    reviews: new UploadReviews(evaluations, settings.evaluation, clock),
+    search: new Search(readModels),
     async health() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_resolve, reject) => {

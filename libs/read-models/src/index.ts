@@ -16,5 +16,8 @@ export * from './submissions/submissions.projection';
 export * from './submissions/submissions.queries';
 export * from './statements/statements.projection';
 export * from './statements/statements.queries';
+export * from './evaluation-batches/evaluation-batches.projection';
+export * from './evaluation-batches/evaluation-batches.queries';
+export * from './search/search.queries';
 export * from './projections';
 export * from './read-models';

@@ -1,4 +1,5 @@
 import type { Projection } from './framework/projection';
+import { evaluationBatchesProjection } from './evaluation-batches/evaluation-batches.projection';
 import { indicatorPeriodsProjection } from './indicator-periods/indicator-periods.projection';
 import { planTreeProjection } from './plan-tree/plan-tree.projection';
 import { statementsProjection } from './statements/statements.projection';
@@ -12,4 +13,5 @@ export const PROJECTIONS: readonly Projection[] = [
   valueHistoryProjection,
   submissionsProjection,
   statementsProjection,
+  evaluationBatchesProjection,
 ];

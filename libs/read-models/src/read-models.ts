@@ -1,8 +1,10 @@
 import type { EventStore, SqlDatabase } from '@sakip/event-store';
 import { ReadModelCatalog } from './framework/catalog';
 import { ProjectorRunner, type RunnerOptions } from './framework/runner';
+import { EvaluationBatchesQueries } from './evaluation-batches/evaluation-batches.queries';
 import { IndicatorPeriodsQueries } from './indicator-periods/indicator-periods.queries';
 import { PlanTreeQueries } from './plan-tree/plan-tree.queries';
+import { SearchQueries } from './search/search.queries';
 import { StatementsQueries } from './statements/statements.queries';
 import { SubmissionsQueries } from './submissions/submissions.queries';
 import { ValueHistoryQueries } from './value-history/value-history.queries';
@@ -29,6 +31,8 @@ export class ReadModels {
   readonly valueHistory: ValueHistoryQueries;
   readonly submissions: SubmissionsQueries;
   readonly statements: StatementsQueries;
+  readonly evaluationBatches: EvaluationBatchesQueries;
+  readonly search: SearchQueries;
 
   constructor(db: SqlDatabase, schema: string) {
     this.catalog = new ReadModelCatalog(db, schema);
@@ -37,5 +41,7 @@ export class ReadModels {
     this.valueHistory = new ValueHistoryQueries(this.catalog);
     this.submissions = new SubmissionsQueries(this.catalog);
     this.statements = new StatementsQueries(this.catalog);
+    this.evaluationBatches = new EvaluationBatchesQueries(this.catalog);
+    this.search = new SearchQueries(this.catalog);
   }
 }

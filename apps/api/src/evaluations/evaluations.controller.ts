@@ -16,16 +16,21 @@ import { Roles } from '../shared/auth/auth.guard';
 import { BodyLimit } from '../shared/json-body';
 import { Ctx } from '../shared/request-context';
 import { App } from '../shared/tokens';
-import { DryRunDto, EvaluateDto, FindingsQueryDto } from './evaluations.dto';
+import { BatchListQueryDto, CommentDto, DryRunDto, EvaluateDto, FindingsQueryDto } from './evaluations.dto';
 import type {
   Application,
+  BatchList,
   BatchProgress,
   Caller,
+  CatalogueRuleDetail,
   CommandResult,
-  DryRunAnswer,
+  ComparedDryRun,
+  FactEntry,
+  FindingDetail,
   FindingsAnswer,
+  PublishedRuleSetWithHistory,
+  RuleCatalogue,
   RuleCheck,
-  StoredRuleSet,
 } from '@sakip/application';
 import { RULE_SCHEMA } from '@sakip/rules';
 import { sendAnswer } from './send-answer';
@@ -45,7 +50,17 @@ export class EvaluationsController {
   })
   @ApiAcceptedResponse({ description: 'Started: { batchId, status: "running", progress }' })
   start(@Body() body: EvaluateDto, @Ctx() caller: Caller): Promise<BatchProgress> {
-    return this.app.evaluations.start(body, caller);
+    return this.app.batches.start(body, caller);
+  }
+
+  @Get()
+  @Roles('admin', 'inspector')
+  @ApiOperation({
+    summary:
+      'Evaluation batches, newest first: running ones of this server first, then the stored ones (event position, rule-set version, who, when)',
+  })
+  list(@Query() q: BatchListQueryDto): Promise<BatchList> {
+    return this.app.batches.list(q.limit ?? 50, q.offset ?? 0);
   }
 
   @Get(':id')
@@ -68,6 +83,16 @@ export class EvaluationsController {
   ): Promise<FindingsAnswer | StreamableFile> {
     return sendAnswer(await this.app.evaluations.findings(id, q), res);
   }
+
+  @Get(':id/findings/:findingId')
+  @Roles('admin', 'inspector')
+  @ApiOperation({
+    summary:
+      'One finding: its message, the rule, the evidence values with their source (document, table, page, row) and links to the indicator or node',
+  })
+  finding(@Param('id') id: string, @Param('findingId') findingId: string): Promise<FindingDetail> {
+    return this.app.batches.finding(id, findingId);
+  }
 }
 
 @ApiTags('rules')
@@ -78,9 +103,40 @@ export class RulesController {
   constructor(@App() private readonly app: Application) {}
 
   @Get()
-  @ApiOperation({ summary: 'The current rule-set version with every rule' })
-  current(): Promise<StoredRuleSet | null> {
-    return this.app.evaluations.currentRules();
+  @ApiOperation({
+    summary: 'The current rule-set version with every rule, and the history of versions (who, when, comment)',
+  })
+  current(): Promise<PublishedRuleSetWithHistory | null> {
+    return this.app.rulesAdmin.current();
+  }
+
+  @Get('catalogue')
+  @ApiOperation({
+    summary:
+      'Every rule with its state: published (and whether its file differs), draft (a file not published), retired',
+  })
+  catalogue(): Promise<RuleCatalogue> {
+    return this.app.rulesAdmin.catalogue();
+  }
+
+  @Get('catalogue/:area/:name')
+  @ApiOperation({ summary: 'One rule: its published JSON and its rule file' })
+  rule(@Param('area') area: string, @Param('name') name: string): Promise<CatalogueRuleDetail> {
+    return this.app.rulesAdmin.rule(area, name);
+  }
+
+  @Get('facts')
+  @ApiOperation({
+    summary: 'The fact catalogue: every fact a rule may use, per scope, with type and meaning',
+  })
+  facts(): { facts: FactEntry[] } {
+    return this.app.rulesAdmin.facts();
+  }
+
+  @Get('schema')
+  @ApiOperation({ summary: 'The JSON Schema of a rule file' })
+  schema(): object {
+    return this.app.rulesAdmin.schema();
   }
 
   @Post('validate')
@@ -96,21 +152,33 @@ export class RulesController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({
-    summary: 'Run a draft rule against the stored data and see what it would find (nothing is stored)',
+    summary:
+      'Run a draft rule against the stored data and see what it would find, beside the published rule of the same id (nothing is stored)',
   })
-  dryRun(@Body() body: DryRunDto): Promise<DryRunAnswer> {
-    return this.app.evaluations.dryRun(body);
+  dryRun(@Body() body: DryRunDto): Promise<ComparedDryRun> {
+    return this.app.rulesAdmin.dryRun(body);
   }
 
   @Post()
   @Roles('admin')
-  @ApiBody({ schema: RULE_SCHEMA })
+  @ApiBody({
+    schema: {
+      oneOf: [
+        RULE_SCHEMA,
+        {
+          type: 'object',
+          required: ['rule'],
+          properties: { rule: RULE_SCHEMA, comment: { type: 'string', maxLength: 2000 } },
+        },
+      ],
+    },
+  })
   @ApiOperation({
     summary:
-      'Publish a rule (add or replace): a new rule-set version; refused when invalid or its examples fail',
+      'Publish a rule (add or replace): a new rule-set version; refused when invalid or its examples fail. The body is the rule, or { rule, comment }',
   })
-  publish(@Body() rule: unknown, @Ctx() caller: Caller): Promise<CommandResult> {
-    return this.app.evaluations.publishRule(rule, caller);
+  publish(@Body() body: unknown, @Ctx() caller: Caller): Promise<CommandResult> {
+    return this.app.rulesAdmin.publish(body, caller);
   }
 
   @Delete(':area/:name')
@@ -119,8 +187,9 @@ export class RulesController {
   retire(
     @Param('area') area: string,
     @Param('name') name: string,
+    @Body() body: CommentDto,
     @Ctx() caller: Caller,
   ): Promise<CommandResult> {
-    return this.app.evaluations.retireRule(`${area}/${name}`, caller);
+    return this.app.evaluations.retireRule(`${area}/${name}`, caller, body?.comment);
   }
 }

@@ -11,9 +11,10 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
 } from 'class-validator';
-import { RULE_CATEGORIES, SEVERITIES } from '@sakip/rules';
+import { DEFECT_CLASS_NAMES, RULE_CATEGORIES, SEVERITIES } from '@sakip/rules';
 import { ReadQueryDto } from '../shared/read-your-writes';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -76,6 +77,14 @@ export class FindingsQueryDto extends ReadQueryDto {
   @IsOptional()
   @IsString()
   rule?: string;
+  @ApiPropertyOptional({ enum: DEFECT_CLASS_NAMES, description: 'defect class (sakip-defects/1)' })
+  @IsOptional()
+  @IsIn(DEFECT_CLASS_NAMES)
+  class?: string;
+  @ApiPropertyOptional({ description: 'findings about this document (its id)' })
+  @IsOptional()
+  @IsString()
+  document?: string;
   @ApiPropertyOptional({
     enum: ['json', 'csv', 'xlsx'],
     description: 'json (default), or a file to download',
@@ -91,4 +100,23 @@ export class FindingsQueryDto extends ReadQueryDto {
   @Max(100_000)
   limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class BatchListQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class CommentDto {
+  @ApiPropertyOptional({ description: 'Why (kept with the rule-set version)', maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
 }

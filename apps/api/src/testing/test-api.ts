@@ -18,6 +18,8 @@ export interface TestApiOptions {
   /** More settings (environment variables), e.g. a small SAKIP_MAX_BUNDLE_MB. */
   readonly env?: NodeJS.ProcessEnv;
   readonly accessLog?: Logger;
+  /** The built web application to serve (default: <repo>/dist/web). */
+  readonly webDir?: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const app = await createApp(application, {
     logger: false,
     ...(options.accessLog ? { accessLog: options.accessLog } : {}),
+    ...(options.webDir ? { webDir: options.webDir } : {}),
   });
   await app.init();
   return {

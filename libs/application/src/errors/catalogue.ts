@@ -170,11 +170,22 @@ export const errors = {
   staleVersion: entry(
     'STALE_VERSION',
     'conflict',
-    (streamId: string, expectedVersion: number | 'any', currentVersion: number) => ({
+    (
+      streamId: string,
+      expectedVersion: number | 'any',
+      currentVersion: number,
+      _changes?: readonly unknown[],
+    ) => ({
       id: `Data sudah diubah orang lain: versi sekarang ${currentVersion}, bukan ${String(expectedVersion)}. Muat ulang lalu ulangi.`,
       en: `Someone else changed this first: the current version is ${currentVersion}, not ${String(expectedVersion)}. Reload and retry.`,
     }),
-    (streamId, expectedVersion, currentVersion) => ({ streamId, currentVersion, expectedVersion }),
+    // `changes`: what was recorded after the expected version (planner commands), to show what changed meanwhile.
+    (streamId, expectedVersion, currentVersion, changes?) => ({
+      streamId,
+      currentVersion,
+      expectedVersion,
+      ...(changes ? { changes } : {}),
+    }),
   ),
 
   // --- what is on record
@@ -221,6 +232,19 @@ export const errors = {
   unknownEvaluation: entry('UNKNOWN_EVALUATION', 'not-found', (batchId: string) => ({
     id: `Evaluasi "${batchId}" tidak ada.`,
     en: `There is no evaluation "${batchId}".`,
+  })),
+  unknownFinding: entry(
+    'UNKNOWN_FINDING',
+    'not-found',
+    (batchId: string, findingId: string) => ({
+      id: `Temuan "${findingId}" tidak ada di evaluasi "${batchId}".`,
+      en: `There is no finding "${findingId}" in evaluation "${batchId}".`,
+    }),
+    (batchId, findingId) => ({ batchId, findingId }),
+  ),
+  unknownCatalogueRule: entry('UNKNOWN_CATALOGUE_RULE', 'not-found', (ruleId: string) => ({
+    id: `Aturan "${ruleId}" tidak ada: tidak pernah diterbitkan dan tidak ada berkasnya.`,
+    en: `There is no rule "${ruleId}": never published and no rule file.`,
   })),
   unknownRuleSetVersion: entry('UNKNOWN_RULE_SET_VERSION', 'not-found', (version: number) => ({
     id: `Versi set aturan ${version} tidak ada.`,

@@ -56,6 +56,10 @@ export interface FindingsFilter {
   readonly severity?: string;
   readonly category?: string;
   readonly rule?: string;
+  /** Defect class (sakip-defects/1). */
+  readonly class?: string;
+  /** Findings about this document. */
+  readonly document?: string;
   /** json (default), or a file: csv or xlsx. */
   readonly format?: 'json' | 'csv' | 'xlsx';
   readonly limit?: number;
@@ -63,7 +67,12 @@ export interface FindingsFilter {
 }
 
 export type FindingsAnswer =
-  | { readonly kind: 'json'; readonly total: number; readonly findings: readonly Finding[] }
+  | {
+      readonly kind: 'json';
+      readonly total: number;
+      /** `id`: the finding's place in the stored batch (GET /evaluations/:id/findings/:findingId). */
+      readonly findings: readonly (Finding & { readonly id: string })[];
+    }
   | { readonly kind: 'file'; readonly contentType: string; readonly filename: string; readonly body: Buffer };
 
 /** Rule files on disk against the published rule set (`sakip rules status`). */
@@ -197,7 +206,9 @@ export class Evaluations {
         (!filter.organisation || f.subject.organisationId === filter.organisation) &&
         (!filter.severity || f.severity === filter.severity) &&
         (!filter.category || f.category === filter.category) &&
-        (!filter.rule || f.ruleId === filter.rule),
+        (!filter.rule || f.ruleId === filter.rule) &&
+        (!filter.class || f.class === filter.class) &&
+        (!filter.document || f.subject.documentId === filter.document),
     );
     const name = `temuan-${batch.year}-${batchId.slice(0, 8)}`;
     if (filter.format === 'csv')
@@ -220,10 +231,13 @@ export class Evaluations {
       };
     }
     const offset = filter.offset ?? 0;
+    const place = new Map(findings.map((f, i) => [f, i]));
     return {
       kind: 'json',
       total: selected.length,
-      findings: selected.slice(offset, offset + (filter.limit ?? 1000)),
+      findings: selected
+        .slice(offset, offset + (filter.limit ?? 1000))
+        .map((f) => ({ id: String(place.get(f)), ...f })),
     };
   }
 
@@ -284,15 +298,15 @@ export class Evaluations {
   }
 
   /** Adds or replaces a rule: a new rule-set version (refused when invalid or its examples fail). */
-  async publishRule(rule: unknown, caller: Caller): Promise<CommandResult> {
+  async publishRule(rule: unknown, caller: Caller, comment?: string): Promise<CommandResult> {
     await this.currentRuleSet(caller);
-    return this.ruleSets.publish(rule, commandContext(caller, this.clock));
+    return this.ruleSets.publish(rule, commandContext(caller, this.clock), comment);
   }
 
   /** A new rule-set version without the rule (stored batches keep theirs). */
-  async retireRule(ruleId: string, caller: Caller): Promise<CommandResult> {
+  async retireRule(ruleId: string, caller: Caller, comment?: string): Promise<CommandResult> {
     await this.currentRuleSet(caller);
-    return this.ruleSets.retire(ruleId, commandContext(caller, this.clock));
+    return this.ruleSets.retire(ruleId, commandContext(caller, this.clock), comment);
   }
 
   /** The latest published rule set; the first time, the rules shipped in ./rules become version 1. */

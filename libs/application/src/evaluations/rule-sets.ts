@@ -91,24 +91,24 @@ export class RuleSets {
   }
 
   /** Adds or replaces one rule: a new version. The rule must be valid and pass its examples. */
-  async publish(candidate: unknown, context: CommandContext): Promise<CommandResult> {
+  async publish(candidate: unknown, context: CommandContext, comment?: string): Promise<CommandResult> {
     const check = await checkRule(candidate);
     if (!check.valid) throw errors.ruleNotPublishable(check.problems, check.failedExamples);
     const rule = candidate as RuleFile;
     const base = (await this.current())?.rules ?? [];
     return this.publishAll(
       [...base.filter((r) => r.id !== rule.id), rule],
-      { kind: 'published', ruleIds: [rule.id] },
+      { kind: 'published', ruleIds: [rule.id], ...(comment ? { comment } : {}) },
       context,
     );
   }
 
-  async retire(ruleId: string, context: CommandContext): Promise<CommandResult> {
+  async retire(ruleId: string, context: CommandContext, comment?: string): Promise<CommandResult> {
     const base = (await this.current())?.rules ?? [];
     if (!base.some((r) => r.id === ruleId)) throw errors.unknownRule(ruleId);
     return this.publishAll(
       base.filter((r) => r.id !== ruleId),
-      { kind: 'retired', ruleIds: [ruleId] },
+      { kind: 'retired', ruleIds: [ruleId], ...(comment ? { comment } : {}) },
       context,
     );
   }

@@ -4,9 +4,9 @@ import type {
   OrganisationView,
   ReadModels,
   SubmissionView,
-  TreeNode,
 } from '@sakip/read-models';
 import { errors } from '../errors/catalogue';
+import { withTargets, type TargetTreeNode } from './tree-targets';
 
 /** Organisation reads for the API and the CLI; an organisation that is not on record is UNKNOWN_ORGANISATION. */
 export class OrganisationQueries {
@@ -31,13 +31,19 @@ export class OrganisationQueries {
   async tree(
     organisationId: string,
     documentId: string,
-  ): Promise<{ document: DocumentView; tree: TreeNode[] }> {
+  ): Promise<{ document: DocumentView; tree: TargetTreeNode[] }> {
     await this.organisation(organisationId);
     const document = (await this.readModels.planTree.documents(organisationId)).find(
       (d) => d.documentId === documentId,
     );
     if (!document) throw errors.unknownDocument(organisationId, documentId);
-    return { document, tree: await this.readModels.planTree.tree(organisationId, documentId) };
+    return {
+      document,
+      tree: withTargets(
+        await this.readModels.planTree.tree(organisationId, documentId),
+        await this.readModels.indicatorPeriods.rows(organisationId),
+      ),
+    };
   }
 
   /** Submissions of one organisation, or of every organisation when none is named. */

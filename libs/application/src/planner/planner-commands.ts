@@ -5,12 +5,14 @@ import {
   type IndicatorCommand,
   type OrganisationCommand,
 } from '@sakip/domain';
+import type { EventStore } from '@sakip/event-store';
 import type { ReadModels } from '@sakip/read-models';
 import type { CommandPipeline, CommandResult } from '../pipeline/command-pipeline';
 import { commandContext, type Caller } from '../shared/caller';
 import type { Clock } from '../shared/clock';
 import { checkScope } from '../shared/principal';
 import { resolveIndicatorRef } from './indicator-ref';
+import { withChangesSince } from './stale-changes';
 
 type Without<C, K extends string> = C extends { type: infer T; data: infer D }
   ? { type: T; data: Omit<D, K> }
@@ -40,6 +42,8 @@ export class PlannerCommands {
     private readonly pipeline: CommandPipeline,
     private readonly readModels: ReadModels,
     private readonly clock: Clock,
+    /** Where a stale expectedVersion finds what changed since (STALE_VERSION `changes`). */
+    private readonly store?: EventStore,
   ) {}
 
   /** A change of an indicator ("<organisation>:<indicator>"): revise a target, set a PK target, report or correct a realisation. */
@@ -54,15 +58,12 @@ export class PlannerCommands {
     const { expectedVersion, ...data }: ChangeData<IndicatorChangeType> & Versioned = input;
     // Command `type` with its data and reference (TypeScript cannot pair a generic T with its union member).
     const command = { type, data: { ...data, organisationId, indicatorId } } as IndicatorCommand;
-    return this.pipeline.execute(
-      streamIds.indicator(organisationId, indicatorId),
-      indicatorDecider,
-      command,
-      {
+    const execute = () =>
+      this.pipeline.execute(streamIds.indicator(organisationId, indicatorId), indicatorDecider, command, {
         ...commandContext(caller, this.clock, expectedVersion),
         partitionKey: organisationId,
-      },
-    );
+      });
+    return this.store ? withChangesSince(this.store, execute) : execute();
   }
 
   async recordSubmission(

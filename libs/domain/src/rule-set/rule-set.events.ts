@@ -15,6 +15,8 @@ export interface RuleSetVersion {
     readonly kind: RuleSetChangeKind;
     readonly ruleIds: readonly string[];
     readonly note?: string;
+    /** Why, in the administrator's words (versions stored before comments have none). */
+    readonly comment?: string;
   };
 }
 
