@@ -46,6 +46,8 @@ export default tseslint.config(
           allow: ['@sakip/api/testing'],
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
+            // The web application talks to the API over HTTP only: it imports no library of the workspace.
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:read-models', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
             {
