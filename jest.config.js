@@ -1,7 +1,8 @@
 // One jest run over every project: `npm test`. Per project: `npx nx test <project>`.
 module.exports = {
-  // Hooks open stores and servers; on a busy 2-core machine 5 s is not enough for them (a global option).
-  testTimeout: 30_000,
+  // Hooks open stores and servers; on a busy 2-core machine 5 s (and at times
+  // 30 s) is not enough for them (a global option).
+  testTimeout: 60_000,
   projects: [
     '<rootDir>/libs/domain',
     '<rootDir>/libs/event-store',
