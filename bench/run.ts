@@ -45,6 +45,8 @@ interface StartupFigure {
   medianMs: number;
   minMs: number;
   maxMs: number;
+  /** user + system CPU time of the process (median): less sensitive to a busy machine than wall time. */
+  cpuMs: number;
   runs: number;
 }
 
@@ -172,23 +174,31 @@ function timeCommand(
   runs: number,
 ): StartupFigure {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const started = performance.now();
-    const run = spawnSync(file, args, {
+    // GNU time reports the child's CPU time on the last line of its error output.
+    const run = spawnSync('/usr/bin/time', ['-f', '%U %S', file, ...args], {
       env: { ...env, NODE_OPTIONS: '' },
       encoding: 'utf8',
       cwd: packageRoot(),
     });
     const ms = performance.now() - started;
     if (run.status !== 0) throw new Error(`${label} failed (${run.status}): ${run.stderr}`);
-    if (i > 0) times.push(ms);
+    const [user, system] = run.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number];
+    if (i > 0) {
+      times.push(ms);
+      cpu.push((user + system) * 1000);
+    }
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   return {
     command: label,
     medianMs: Math.round(times[Math.floor(times.length / 2)]!),
     minMs: Math.round(times[0]!),
     maxMs: Math.round(times[times.length - 1]!),
+    cpuMs: Math.round(cpu[Math.floor(cpu.length / 2)]!),
     runs,
   };
 }
@@ -220,6 +230,21 @@ async function startup(runs: number): Promise<Results['startup']> {
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Waits until readers see every stored event. Readers see transactions older than the oldest one still
+ * running on the server — in any database of it — so another program's long transaction on a shared server
+ * holds back what the bench would read; it would then measure a part of the log only.
+ */
+async function settle(infra: Infrastructure, schema: string): Promise<void> {
+  const [row] = await infra.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${schema}".events`);
+  const stored = Number(row?.n ?? 0);
+  for (let waited = 0; (await infra.store.countAfter(START)) < stored; waited++) {
+    if (waited % 10 === 0)
+      log(`   waiting for a transaction of another program to end (it hides new events)`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
 
@@ -286,6 +311,7 @@ async function main(): Promise<void> {
     const concurrency = Number(o.importConcurrency);
     log(`1. import on PostgreSQL, ${concurrency} organisations at a time`);
     const productMs = await importAll(pg, bundles, concurrency);
+    await settle(pg, schema);
     const events = await pg.store.countAfter(START);
     const rows = [];
     for (const organisationId of organisations) rows.push(await eventsOf(pg.store, organisationId));
@@ -336,6 +362,7 @@ async function main(): Promise<void> {
     const lite = await openInfrastructure(settingsFromEnv({ SAKIP_DATA_DIR: 'memory://' }));
     try {
       await importAll(lite, bundles.slice(0, Number(o.pgliteOpds)));
+      await settle(lite, 'sakip');
       await lite.projector.catchUp();
       const liteEvents = await lite.store.countAfter(START);
       await lite.projector.rebuild();
@@ -390,8 +417,10 @@ async function main(): Promise<void> {
     started = performance.now();
     for (let r = 0; r < rounds; r++) ruleSet.evaluate(sample, () => sink++);
     const compiledMs = (performance.now() - started) / rounds;
-    if (sink !== rounds * naive.reduce((n, fired) => n + fired.length, 0))
-      throw new Error('compiled and naive finding counts differ');
+    const naiveCount = naive.reduce((n, fired) => n + fired.length, 0);
+    // Reported as "findings identical: no" in the table; the other benchmarks still run.
+    if (sink !== rounds * naiveCount)
+      log(`   compiled and naive finding counts differ: ${sink / rounds} vs ${naiveCount}`);
     let findingsFull = 0;
     started = performance.now();
     const evaluationsFull = ruleSet.evaluate(factSets, () => findingsFull++);
@@ -446,7 +475,7 @@ async function main(): Promise<void> {
 
 const mark = (met: boolean) => (met ? '✓' : '✗');
 const startupCell = (f: StartupFigure) =>
-  `${seconds(f.medianMs)} s (min ${seconds(f.minMs)}, max ${seconds(f.maxMs)})`;
+  `${seconds(f.medianMs)} s wall (min ${seconds(f.minMs)}, max ${seconds(f.maxMs)}); CPU ${seconds(f.cpuMs)} s`;
 
 function report(r: Results, argv: readonly string[]): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
