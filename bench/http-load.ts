@@ -4,7 +4,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { openApplication, packageRoot, readJsonFile, settingsFromEnv } from '@sakip/application';
+import {
+  generateBundles,
+  openApplication,
+  packageRoot,
+  readJsonFile,
+  settingsFromEnv,
+} from '@sakip/application';
 
 /**
  * The HTTP API under load, on both stores: `sakip serve` in a process of its own on 127.0.0.1 (never another
@@ -167,6 +173,97 @@ async function measure(
     };
   } finally {
     await stop(server);
+  }
+}
+
+export interface LargeImportFigures {
+  readonly bundleMb: number;
+  /** Items the import stored (indicators, nodes, budgets…). */
+  readonly stored: number;
+  readonly importMs: number;
+  readonly status: number;
+  readonly healthChecks: number;
+  readonly healthP50Ms: number;
+  readonly healthP99Ms: number;
+  readonly healthMaxMs: number;
+  readonly rssBeforeMb: number;
+  readonly rssPeakMb: number;
+  readonly rssAfterMb: number;
+}
+
+/** Resident and peak memory of a process, from /proc (Linux). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+}
+
+/**
+ * One large bundle POSTed to `sakip serve` on the embedded store (PGlite runs in the server's own thread),
+ * while GET /health is asked every 25 ms: how long the import takes, how long /health waits meanwhile,
+ * and the server's memory before, at its peak and 10 s after.
+ */
+export async function largeImport(shape: {
+  programs: number;
+  kegiatan: number;
+  subkegiatan: number;
+}): Promise<LargeImportFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'sakip-bench-large-'));
+  const env = { ...process.env, DATABASE_URL: '', SAKIP_DATA_DIR: dir };
+  try {
+    const { key } = await prepare(env);
+    const [generated] = [...generateBundles({ governments: 1, opds: 1, seed: 11, shape })];
+    const body = JSON.stringify(generated!.bundle);
+    const port = await freePort();
+    const server = await serve(env, port);
+    const url = `http://127.0.0.1:${port}`;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // the server's own start-up settles
+      const before = memoryOf(server.pid!);
+      const latencies: number[] = [];
+      let importing = true;
+      const probe = (async () => {
+        while (importing) {
+          const started = performance.now();
+          await fetch(`${url}/health`).then((r) => r.arrayBuffer());
+          latencies.push(performance.now() - started);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      })();
+      const started = performance.now();
+      const answer = await fetch(`${url}/bundles`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body,
+      });
+      const summary = (await answer.json()) as { stored?: Record<string, number> };
+      const importMs = performance.now() - started;
+      importing = false;
+      await probe;
+      const peak = memoryOf(server.pid!).peak;
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      const after = memoryOf(server.pid!);
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const at = (q: number) =>
+        Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+      return {
+        bundleMb: Math.round((Buffer.byteLength(body) / 2 ** 20) * 10) / 10,
+        stored: Object.values(summary.stored ?? {}).reduce((n, v) => n + (typeof v === 'number' ? v : 0), 0),
+        importMs: Math.round(importMs),
+        status: answer.status,
+        healthChecks: latencies.length,
+        healthP50Ms: at(0.5),
+        healthP99Ms: at(0.99),
+        healthMaxMs: Math.round(sorted[sorted.length - 1] ?? 0),
+        rssBeforeMb: before.rss,
+        rssPeakMb: peak,
+        rssAfterMb: after.rss,
+      };
+    } finally {
+      await stop(server);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

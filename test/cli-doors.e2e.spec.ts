@@ -30,6 +30,51 @@ describe('the sakip command and the HTTP API', () => {
     expect(JSON.parse(run.stdout)).toEqual({ code: 0, nest: 0 });
   });
 
+  it('answers --help and reviews a bundle without loading Nest, the spreadsheet library, the store drivers or gRPC', () => {
+    const program = join(ROOT, 'dist', 'apps', 'cli', 'src', 'program.js');
+    const sample = join(ROOT, 'fixtures', 'karanganyar-renstra-2024-2026.json');
+    const heavy = ['@nestjs/', 'exceljs', '@electric-sql/pglite', '/pg/', '@eventstore/', 'kafkajs'];
+    const loadedBy = (argv: string[]) => {
+      const script = `
+        const { runCli } = require(${JSON.stringify(program)});
+        const sink = { write: () => true };
+        runCli(${JSON.stringify(argv)}, { stdout: sink, stderr: sink, env: {}, cwd: process.cwd() }).then((code) => {
+          const files = Object.keys(require.cache).filter((file) => file.includes('/node_modules/'));
+          const heavy = ${JSON.stringify(heavy)}.filter((name) => files.some((file) => file.includes('/node_modules/' + name.replace(/^\\//, ''))));
+          process.stdout.write(JSON.stringify({ code, heavy }));
+        });`;
+      const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      return JSON.parse(run.stdout) as { code: number; heavy: string[] };
+    };
+    expect(loadedBy(['--help'])).toEqual({ code: 0, heavy: [] });
+    expect(loadedBy(['review', sample])).toEqual({ code: 0, heavy: [] });
+  });
+
+  it('lists evaluate in --help with the summary its own module registers (it is loaded only when it runs)', () => {
+    const program = join(ROOT, 'dist', 'apps', 'cli', 'src', 'program.js');
+    const script = `
+      const { buildProgram } = require(${JSON.stringify(program)});
+      const sink = { write: () => true };
+      const context = { out: { stdout: sink, stderr: sink }, settings: {}, clock: {}, actor: {}, cwd: process.cwd(),
+        openApplication: () => Promise.reject(new Error('not here')), httpDoor: () => Promise.reject(new Error('not here')) };
+      const summary = async (argv) => {
+        const command = (await buildProgram(context, argv)).commands.find((c) => c.name() === 'evaluate');
+        return { description: command.description(), options: command.options.length };
+      };
+      Promise.all([summary(['--help']), summary(['evaluate'])]).then(([listed, real]) =>
+        process.stdout.write(JSON.stringify({ listed, real })));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const { listed, real } = JSON.parse(run.stdout) as {
+      listed: { description: string; options: number };
+      real: { description: string; options: number };
+    };
+    expect(listed.description).toBe(real.description);
+    expect(listed.options).toBe(0);
+    expect(real.options).toBeGreaterThan(0);
+  });
+
   it("returns a failed command's exit code without changing the exit code of the process it runs in", () => {
     const program = join(ROOT, 'dist', 'apps', 'cli', 'src', 'program.js');
     const script = `

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
-import {
-  openApplication,
-  type Application,
-  type Caller,
-  type Clock,
-  type HttpDoor,
-  type Settings,
-} from '@sakip/application';
+import type { Application, Caller, Clock, HttpDoor, Settings } from '@sakip/application';
 import type { Actor } from '@sakip/domain';
 import type { Output } from './output';
 
@@ -40,7 +33,9 @@ export function cliCaller(context: CliContext): Caller {
 }
 
 export function defaultOpen(settings: Settings, clock: Clock): () => Promise<Application> {
-  return () => openApplication(settings, { clock, applicationName: 'sakip-cli' });
+  // The application (stores, read models, evaluations) is loaded by the first command that opens it.
+  return async () =>
+    (await import('@sakip/application')).openApplication(settings, { clock, applicationName: 'sakip-cli' });
 }
 
 /** Opens the application, runs `work`, and always closes it again. */

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Language } from '@sakip/application';
+import type { Language } from '@sakip/application/lean';
 
 export interface Bilingual {
   readonly id: string;

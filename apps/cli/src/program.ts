@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { DataDirectoryInUseError } from '@sakip/event-store';
-import { describeError, settingsFromEnv, systemClock, type Clock, type HttpDoor } from '@sakip/application';
+import type { Clock, HttpDoor } from '@sakip/application';
+import { describeError, settingsFromEnv, systemClock } from '@sakip/application/lean';
 import { registerImportCommand } from './commands/import.command';
 import { registerProjectCommand } from './commands/project.command';
 import { registerReadCommands } from './commands/read.commands';
@@ -8,7 +9,6 @@ import { registerPlannerCommands } from './commands/planner.commands';
 import { registerOpenApiCommand } from './commands/openapi.command';
 import { registerGenerateCommand } from './commands/generate.command';
 import { registerRelayCommand } from './commands/relay.command';
-import { registerEvaluateCommand } from './commands/evaluate.command';
 import { registerRulesCommand } from './commands/rules.command';
 import { registerReviewCommand } from './commands/review.command';
 import { registerKeysCommand } from './commands/keys.command';
@@ -29,7 +29,43 @@ export interface CliEnvironment {
   readonly loadHttpDoor?: () => Promise<HttpDoor>;
 }
 
-export function buildProgram(context: CliContext): Command {
+/**
+ * Commands whose modules load heavy libraries when imported (evaluate: the spreadsheet and CSV exports).
+ * They are registered in full only when they run or their help is asked for; otherwise by name and summary,
+ * so that `sakip --help` lists them and other commands start without loading them.
+ */
+export const LAZY_COMMANDS: readonly {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<(program: Command, context: CliContext) => void>;
+}[] = [
+  {
+    name: 'evaluate',
+    summary:
+      'run every rule over every organisation (or --org) for a year; store the batch and show its findings',
+    load: async () => (await import('./commands/evaluate.command')).registerEvaluateCommand,
+  },
+];
+
+/** The command a command line runs (`sakip help <command>` asks for that command too). */
+export function invokedCommand(argv: readonly string[]): string | undefined {
+  const words = argv.filter((word) => !word.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+async function registerLazy(
+  program: Command,
+  context: CliContext,
+  name: string,
+  argv: readonly string[] | undefined,
+): Promise<void> {
+  const command = LAZY_COMMANDS.find((c) => c.name === name)!;
+  if (argv === undefined || invokedCommand(argv) === name) (await command.load())(program, context);
+  else program.command(command.name).description(command.summary).allowUnknownOption().allowExcessArguments();
+}
+
+/** The whole command tree; given the command line, commands it does not run are only named (see LAZY_COMMANDS). */
+export async function buildProgram(context: CliContext, argv?: readonly string[]): Promise<Command> {
   const program = new Command('sakip')
     .description(
       'SAKIP system of record and audit engine — sistem pencatatan dan audit akuntabilitas kinerja',
@@ -50,7 +86,7 @@ export function buildProgram(context: CliContext): Command {
   registerReadCommands(program, context);
   registerPlannerCommands(program, context);
   registerReviewCommand(program, context);
-  registerEvaluateCommand(program, context);
+  await registerLazy(program, context, 'evaluate', argv);
   registerRulesCommand(program, context);
   registerGenerateCommand(program, context);
   registerRelayCommand(program, context);
@@ -74,7 +110,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       environment.loadHttpDoor ??
       (() => Promise.reject(new Error('this sakip was started without its HTTP API (run bin/sakip.js)'))),
   };
-  const program = buildProgram(context);
+  const program = await buildProgram(context, argv);
   // Commands report their outcome through process.exitCode; it is read here and put back, so a CLI run
   // inside another process (tests, the bench) never leaves that process's own exit code changed.
   const outer = process.exitCode;

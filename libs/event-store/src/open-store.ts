@@ -1,4 +1,3 @@
-import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import type { EventStore } from './event-store';
 import { databaseSettingsFromEnv, openDatabase, type DatabaseSettings } from './sql/open-database';
 import type { SqlDatabase } from './sql/sql-database';
@@ -40,7 +39,9 @@ export async function openStore(
   const db = await openDatabase(settings, options);
   try {
     const store: EventStore = settings.eventStoreUrl
-      ? new EventStoreDbEventStore(settings.eventStoreUrl)
+      ? new (await import('./eventstoredb/eventstoredb-event-store')).EventStoreDbEventStore(
+          settings.eventStoreUrl,
+        )
       : new SqlEventStore(db, settings.schema);
     await store.initialise();
     let closed = false;
@@ -51,7 +52,7 @@ export async function openStore(
       async close() {
         if (closed) return;
         closed = true;
-        if (store instanceof EventStoreDbEventStore) await store.close();
+        if (!(store instanceof SqlEventStore)) await store.close();
         await db.close();
       },
     };

@@ -1,7 +1,6 @@
 import { access, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { exportDocument, parseDocumentRef, writeWorkbook } from '@sakip/application';
 import { withApplication, type CliContext } from '../context';
 
 const FORMATS = ['xlsx', 'json'] as const;
@@ -44,6 +43,7 @@ export function registerExportCommand(program: Command, context: CliContext): vo
       const { out } = context;
       if (!(FORMATS as readonly string[]).includes(options.format))
         throw new Error(`--format must be one of ${FORMATS.join(', ')}, not "${options.format}"`);
+      const { exportDocument, parseDocumentRef, writeWorkbook } = await import('@sakip/application');
       const exported = await withApplication(context, (app) =>
         exportDocument(app.infrastructure.store, parseDocumentRef(reference)),
       );

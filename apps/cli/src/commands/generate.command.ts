@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { generateBundles, type GenerateOptions, manifestOf } from '@sakip/application';
+import type { GenerateOptions } from '@sakip/application';
 import type { CliContext } from '../context';
 import { progressFor } from '../progress';
 
@@ -27,6 +27,7 @@ export function registerGenerateCommand(program: Command, context: CliContext): 
         opds: positive('--opds', o.opds),
         seed: positive('--seed', o.seed),
       };
+      const { generateBundles, manifestOf } = await import('@sakip/application');
       const dir = resolve(context.cwd, o.out);
       const progress = progressFor(context.out, 'bundles');
       const total = options.governments * options.opds;

@@ -2,14 +2,8 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { NODE_LEVELS } from '@sakip/domain';
-import {
-  formatProblem,
-  readDocumentFile,
-  type BundleImports,
-  type ImportOutcome,
-  type ImportProgress,
-  type ImportSummary,
-} from '@sakip/application';
+import { formatProblem, readDocumentFile } from '@sakip/application/lean';
+import type { BundleImports, ImportOutcome, ImportProgress, ImportSummary } from '@sakip/application';
 import { cliCaller, withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
 import { progressFor } from '../progress';

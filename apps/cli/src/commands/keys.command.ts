@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { ROLES, type Role } from '@sakip/domain';
 import { DataDirectoryInUseError } from '@sakip/event-store';
-import { readOperatorChannel, type IssuedKey, type OperatorChannel } from '@sakip/application';
+import { readOperatorChannel, type OperatorChannel } from '@sakip/application/lean';
+import type { IssuedKey } from '@sakip/application';
 import { cliCaller, withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
 

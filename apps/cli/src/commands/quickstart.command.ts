@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { formatProblem, packageRoot, readJsonFile } from '@sakip/application';
+import { formatProblem, packageRoot, readJsonFile } from '@sakip/application/lean';
 import { cliCaller, type CliContext } from '../context';
 import { printSummary } from './import.command';
 import { printIssuedKey } from './keys.command';

@@ -6,13 +6,11 @@ import { loadRules, type RuleFile } from '@sakip/rules';
 import {
   DEFAULT_RULES_DIR,
   formatProblem,
-  findingsCsv,
-  findingsWorkbook,
   groupFindings,
   readDocumentFile,
   reviewBundles,
   type ReviewInput,
-} from '@sakip/application';
+} from '@sakip/application/lean';
 import type { CliContext } from '../context';
 import type { Output } from '../output';
 
@@ -105,17 +103,22 @@ async function review(
     en: `${findings.length} findings from ${loaded.rules.length} rules.`,
   });
 
+  // The CSV and spreadsheet writers are loaded only when findings are written in those formats.
+  const exports = format === 'csv' || format === 'xlsx' ? await import('@sakip/application') : undefined;
   const text =
     format === 'jsonl'
       ? records.map((r) => JSON.stringify(r)).join('\n') + (records.length ? '\n' : '')
       : format === 'csv'
-        ? findingsCsv(findings)
+        ? exports!.findingsCsv(findings)
         : format === 'table'
           ? groupedTable(out, findings, titles)
           : undefined;
   if (options.out) {
     const file = resolve(context.cwd, options.out);
-    await writeFile(file, format === 'xlsx' ? await findingsWorkbook(findings, titles) : (text ?? ''));
+    await writeFile(
+      file,
+      format === 'xlsx' ? await exports!.findingsWorkbook(findings, titles) : (text ?? ''),
+    );
     note({ id: `Temuan ditulis ke ${options.out}`, en: `Findings written to ${options.out}` });
   } else if (text !== undefined) out.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   return 0;

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { factCatalogueMarkdown, idFromPath, loadRuleFile, loadRules, runExamples } from '@sakip/rules';
 import { stat } from 'node:fs/promises';
-import { DEFAULT_RULES_DIR, readJsonFile, type RulesStatus } from '@sakip/application';
+import { DEFAULT_RULES_DIR, readJsonFile } from '@sakip/application/lean';
+import type { RulesStatus } from '@sakip/application';
 import { cliCaller, withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
 

@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { writeWorkbook } from '@sakip/application';
 import type { CliContext } from '../context';
 import { refuseToOverwrite } from './export.command';
 
@@ -22,7 +21,7 @@ export function registerTemplateCommand(program: Command, context: CliContext): 
       const { out } = context;
       const file = resolve(context.cwd, options.out);
       if (await refuseToOverwrite(context, file, options)) return;
-      await writeFile(file, await writeWorkbook());
+      await writeFile(file, await (await import('@sakip/application')).writeWorkbook());
       out.say({
         id: `Templat buku kerja ditulis ke ${options.out}. Isi, periksa dengan "sakip review ${options.out}", lalu impor dengan "sakip import ${options.out}".`,
         en: `Workbook template written to ${options.out}. Fill it, check it with "sakip review ${options.out}", then import it with "sakip import ${options.out}".`,

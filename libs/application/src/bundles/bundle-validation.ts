@@ -1,4 +1,4 @@
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Bundle } from './bundle';
 import schema from './bundle.schema.json';
@@ -27,9 +27,31 @@ export type BundleValidation =
   | { readonly ok: true; readonly bundle: Bundle }
   | { readonly ok: false; readonly problems: readonly BundleProblem[] };
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-addFormats(ajv, ['date']);
-const validate = ajv.compile<Bundle>(schema);
+const ITEM_ARRAYS = ['nodes', 'indicators', 'budgets', 'agreements', 'realisations', 'submissions'] as const;
+
+/**
+ * The compiled schema, its item schemas included: compiled by the first validation, not when the module
+ * loads (compiling takes longer than starting a command that never validates a bundle).
+ */
+const compiled = (() => {
+  let validators:
+    | {
+        readonly validate: ValidateFunction<Bundle>;
+        readonly item: Record<(typeof ITEM_ARRAYS)[number], ValidateFunction>;
+      }
+    | undefined;
+  return () => {
+    if (validators) return validators;
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+    addFormats(ajv, ['date']);
+    const validate = ajv.compile<Bundle>(schema);
+    const item = Object.fromEntries(
+      ITEM_ARRAYS.map((name) => [name, ajv.getSchema(`${schema.$id}#/properties/${name}/items`)!]),
+    ) as Record<(typeof ITEM_ARRAYS)[number], ValidateFunction>;
+    validators = { validate, item };
+    return validators;
+  };
+})();
 
 /** `/nodes/3/level` → `nodes[3].level` */
 export function toPath(pointer: string): string {
@@ -141,14 +163,11 @@ function problemsOf(errors: readonly ErrorObject[]): BundleProblem[] {
 
 /** Checks a parsed JSON value against bundle.schema.json; every problem is reported, not just the first. */
 export function validateBundleShape(input: unknown): BundleValidation {
+  const { validate } = compiled();
   if (validate(input)) return { ok: true, bundle: input };
   return { ok: false, problems: problemsOf(validate.errors ?? []) };
 }
 
-const ITEM_ARRAYS = ['nodes', 'indicators', 'budgets', 'agreements', 'realisations', 'submissions'] as const;
-const validateItem = Object.fromEntries(
-  ITEM_ARRAYS.map((name) => [name, ajv.getSchema(`${schema.$id}#/properties/${name}/items`)!]),
-) as Record<(typeof ITEM_ARRAYS)[number], ReturnType<typeof ajv.compile>>;
 /** Items validated between two turns of the event loop. */
 const VALIDATE_SLICE = 2000;
 
@@ -163,6 +182,7 @@ export async function validateBundleShapeInSlices(input: unknown): Promise<Bundl
   const items = arrays.reduce((n, name) => n + (record[name] as unknown[]).length, 0);
   if (items <= VALIDATE_SLICE) return validateBundleShape(input);
   // The document without its items, then every item against its own schema.
+  const { validate, item: validateItem } = compiled();
   const errors: ErrorObject[] = [];
   const frame = { ...record, ...Object.fromEntries(arrays.map((name) => [name, []])) };
   if (!validate(frame)) errors.push(...(validate.errors ?? []));

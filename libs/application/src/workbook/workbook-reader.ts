@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { BundleProblem } from '../bundles/bundle-validation';
 import { rawCell, readCell, type CellRead, type Message } from './cell-values';
 import {
@@ -256,7 +256,9 @@ interface Pending {
 
 /** Reads a `.xlsx` workbook (`sakip template`, `sakip export --format xlsx`, or one filled by hand). */
 export async function readWorkbook(bytes: Buffer | Uint8Array): Promise<WorkbookReading> {
-  const workbook = new ExcelJS.Workbook();
+  // The spreadsheet library is loaded by the first workbook read, not by every command that reads JSON.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {

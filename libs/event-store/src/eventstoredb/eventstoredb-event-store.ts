@@ -1,16 +1,4 @@
-import {
-  BACKWARDS,
-  END,
-  EventStoreDBClient,
-  FORWARDS,
-  jsonEvent,
-  NO_STREAM,
-  START as ESDB_START,
-  StreamNotFoundError,
-  WrongExpectedVersionError as EsdbWrongExpectedVersionError,
-  type AllStreamResolvedEvent,
-  type ResolvedEvent,
-} from '@eventstore/db-client';
+import type { AllStreamResolvedEvent, EventStoreDBClient, ResolvedEvent } from '@eventstore/db-client';
 import {
   WrongExpectedVersionError,
   type AppendResult,
@@ -28,6 +16,8 @@ import { pollingSubscription } from '../polling-subscription';
 import { comparePositions, START, type Position } from '../position';
 
 const PARTITION = '$sakipPartitionKey';
+
+type Esdb = typeof import('@eventstore/db-client');
 
 function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | undefined {
   const recorded = resolved.event;
@@ -59,10 +49,17 @@ function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): Stored
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly atomicMultiStreamAppend = false;
-  private readonly client: EventStoreDBClient;
+  private connection: Promise<{ client: EventStoreDBClient; lib: Esdb }> | undefined;
 
-  constructor(readonly connectionString: string) {
-    this.client = EventStoreDBClient.connectionString(connectionString);
+  constructor(readonly connectionString: string) {}
+
+  /** The gRPC client library is loaded by the first call, not by every process that imports the store. */
+  private esdb(): Promise<{ client: EventStoreDBClient; lib: Esdb }> {
+    this.connection ??= import('@eventstore/db-client').then((lib) => ({
+      lib,
+      client: lib.EventStoreDBClient.connectionString(this.connectionString),
+    }));
+    return this.connection;
   }
 
   get description(): string {
@@ -83,6 +80,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async appendMany(writes: readonly StreamWrite[]): Promise<AppendResult> {
+    const { client, lib } = await this.esdb();
     const versions = new Map<string, number>();
     let written = 0;
     let duplicates = 0;
@@ -108,10 +106,10 @@ export class EventStoreDbEventStore implements EventStore {
         throw new WrongExpectedVersionError(write.streamId, write.expectedVersion, actual);
       }
       try {
-        const result = await this.client.appendToStream(
+        const result = await client.appendToStream(
           write.streamId,
           fresh.map((e) =>
-            jsonEvent({
+            lib.jsonEvent({
               id: e.id,
               type: e.type,
               data: e.data as JsonObject,
@@ -123,15 +121,15 @@ export class EventStoreDbEventStore implements EventStore {
           ),
           {
             expectedRevision:
-              write.expectedVersion === 'any' ? 'any' : actual === 0 ? NO_STREAM : BigInt(actual - 1),
+              write.expectedVersion === 'any' ? 'any' : actual === 0 ? lib.NO_STREAM : BigInt(actual - 1),
           },
         );
         written += fresh.length;
         versions.set(write.streamId, Number(result.nextExpectedRevision) + 1);
         if (result.position) position = { commit: result.position.commit, sequence: result.position.prepare };
       } catch (error) {
-        if (error instanceof EsdbWrongExpectedVersionError) {
-          const current = error.actualVersion === NO_STREAM ? 0 : Number(error.actualVersion) + 1;
+        if (error instanceof lib.WrongExpectedVersionError) {
+          const current = error.actualVersion === lib.NO_STREAM ? 0 : Number(error.actualVersion) + 1;
           throw new WrongExpectedVersionError(write.streamId, write.expectedVersion, current);
         }
         throw error;
@@ -141,17 +139,18 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async readStream(streamId: string): Promise<StoredEvent[]> {
+    const { client, lib } = await this.esdb();
     const events: StoredEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, {
-        direction: FORWARDS,
-        fromRevision: ESDB_START,
+      for await (const resolved of client.readStream(streamId, {
+        direction: lib.FORWARDS,
+        fromRevision: lib.START,
       })) {
         const stored = toStoredEvent(resolved);
         if (stored) events.push(stored);
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
+      if (error instanceof lib.StreamNotFoundError) return [];
       throw error;
     }
     return events;
@@ -163,14 +162,15 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    const { client, lib } = await this.esdb();
     const limit = options.limit ?? Number.MAX_SAFE_INTEGER;
     const result: StoredEvent[] = [];
     const from =
       comparePositions(options.after, START) === 0
-        ? ESDB_START
+        ? lib.START
         : { commit: options.after.commit, prepare: options.after.sequence };
-    for await (const resolved of this.client.readAll({
-      direction: FORWARDS,
+    for await (const resolved of client.readAll({
+      direction: lib.FORWARDS,
       fromPosition: from,
       maxCount: BigInt(Number.MAX_SAFE_INTEGER),
     })) {
@@ -197,9 +197,10 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async headPosition(): Promise<Position> {
-    for await (const resolved of this.client.readAll({
-      direction: BACKWARDS,
-      fromPosition: END,
+    const { client, lib } = await this.esdb();
+    for await (const resolved of client.readAll({
+      direction: lib.BACKWARDS,
+      fromPosition: lib.END,
       maxCount: 1000n,
     })) {
       const stored = toStoredEvent(resolved);
@@ -217,6 +218,6 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    await this.client.dispose();
+    if (this.connection) await (await this.connection).client.dispose();
   }
 }

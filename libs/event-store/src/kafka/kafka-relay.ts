@@ -1,4 +1,4 @@
-import { Kafka, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import type { EventStore, StoredEvent, Subscription } from '../event-store';
 import { formatPosition, parsePosition, START, type Position } from '../position';
 import { ident, type SqlDatabase } from '../sql/sql-database';
@@ -85,6 +85,8 @@ export class KafkaRelay {
   ) {}
 
   async start(onBatch?: (count: number, position: Position) => void): Promise<Subscription> {
+    // kafkajs is loaded by the relay only, not by every process that imports the store.
+    const { Kafka } = await import('kafkajs');
     const kafka = new Kafka({
       clientId: this.settings.clientId ?? 'sakip-relay',
       brokers: [...this.settings.brokers],

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { join } from 'node:path';
 import { acquirePidLock } from './pid-lock';
 import type { SqlDatabase, SqlExecutor } from './sql-database';
@@ -34,6 +34,8 @@ export class PgliteDatabase implements SqlDatabase {
   ) {}
 
   static async open(dataDir?: string): Promise<PgliteDatabase> {
+    // The WASM build is loaded when a store is opened, not by every command that imports this module.
+    const { PGlite } = await import('@electric-sql/pglite');
     if (!dataDir) return new PgliteDatabase(await PGlite.create(), 'embedded PGlite (in memory)');
     mkdirSync(dataDir, { recursive: true });
     const release = acquirePidLock(join(dataDir, '.sakip.lock'));

@@ -1,4 +1,4 @@
-import { Client, Pool, type PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { SqlDatabase, SqlExecutor } from './sql-database';
 
 const wrap = (client: PoolClient): SqlExecutor => ({
@@ -20,32 +20,40 @@ export function describeUrl(url: string): string {
 export class PostgresDatabase implements SqlDatabase {
   readonly kind = 'postgres' as const;
   readonly description: string;
-  private readonly pool: Pool;
+  private pooled: Promise<Pool> | undefined;
 
   constructor(
     private readonly url: string,
-    options: { max?: number; applicationName?: string } = {},
+    private readonly options: { max?: number; applicationName?: string } = {},
   ) {
     this.description = describeUrl(url);
-    this.pool = new Pool({
-      connectionString: url,
-      max: options.max ?? 10,
-      application_name: options.applicationName ?? 'sakip',
+  }
+
+  /** The pool, created (and the driver loaded) by the first query: commands that never query load no driver. */
+  private pool(): Promise<Pool> {
+    this.pooled ??= import('pg').then(({ Pool }) => {
+      const pool = new Pool({
+        connectionString: this.url,
+        max: this.options.max ?? 10,
+        application_name: this.options.applicationName ?? 'sakip',
+      });
+      // An idle client that loses its connection must not crash the process: the next query reconnects.
+      pool.on('error', () => undefined);
+      return pool;
     });
-    // An idle client that loses its connection must not crash the process: the next query reconnects.
-    this.pool.on('error', () => undefined);
+    return this.pooled;
   }
 
   async query<Row>(text: string, params: readonly unknown[] = []): Promise<Row[]> {
-    return (await this.pool.query(text, params as unknown[])).rows as Row[];
+    return (await (await this.pool()).query(text, params as unknown[])).rows as Row[];
   }
 
   async exec(sql: string): Promise<void> {
-    await this.pool.query(sql);
+    await (await this.pool()).query(sql);
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await (await this.pool()).connect();
     try {
       await client.query('BEGIN');
       const result = await work(wrap(client));
@@ -60,6 +68,7 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    const { Client } = await import('pg');
     const client = new Client({ connectionString: this.url });
     client.on('error', () => undefined);
     await client.connect();
@@ -73,6 +82,6 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    if (this.pooled) await (await this.pooled).end();
   }
 }

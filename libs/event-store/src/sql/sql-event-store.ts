@@ -32,7 +32,9 @@ interface EventRow {
 const COLUMNS = `event_id::text AS id, stream_id, stream_version, partition_key, transaction_id::text AS tx,
   position::text AS pos, type, data, metadata, recorded_at`;
 const VISIBLE = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
-const INSERT_CHUNK = 5000;
+/** Events per append statement (a bundle larger than this is appended in several, in one transaction). */
+const POSTGRES_CHUNK = 5000;
+const PGLITE_CHUNK = 1000;
 
 function toStoredEvent(row: EventRow): StoredEvent {
   return {
@@ -99,13 +101,20 @@ export class SqlEventStore implements EventStore {
 
   async appendMany(writes: readonly StreamWrite[]): Promise<AppendResult> {
     assertDistinct(writes);
+    const attempt = () => {
+      const chunks = chunkWrites(writes, this.chunkSize);
+      // One chunk is one statement: atomic on its own, no transaction round trips around it.
+      return chunks.length === 1
+        ? this.appendChunk(this.db, chunks[0]!)
+        : this.db.transaction((tx) => this.appendChunks(tx, chunks));
+    };
     try {
-      return await this.db.transaction((tx) => this.appendIn(tx, writes));
+      return await attempt();
     } catch (error) {
       if (isUniqueViolation(error, 'events_stream_version_key')) throw await this.conflictAfterRace(writes);
       if (isUniqueViolation(error, 'events_event_id_key')) {
         // The same events were appended concurrently by another writer: retrying sees them as stored.
-        return this.db.transaction((tx) => this.appendIn(tx, writes));
+        return attempt();
       }
       throw error;
     }
@@ -113,71 +122,131 @@ export class SqlEventStore implements EventStore {
 
   /** Appends inside a transaction the caller controls (used to commit events with other writes). */
   async appendIn(tx: SqlExecutor, writes: readonly StreamWrite[]): Promise<AppendResult> {
-    const ids = writes.flatMap((w) => w.events.map((e) => e.id));
-    const streamIds = writes.map((w) => w.streamId);
-    const existing = ids.length
-      ? await tx.query<{ id: string; tx: string; pos: string }>(
-          `SELECT event_id::text AS id, transaction_id::text AS tx, position::text AS pos FROM ${this.table} WHERE event_id = ANY($1::uuid[])`,
-          [ids],
-        )
-      : [];
-    const stored = new Set(existing.map((row) => row.id));
-    const current = await this.currentVersions(tx, streamIds);
+    assertDistinct(writes);
+    return this.appendChunks(tx, chunkWrites(writes, this.chunkSize));
+  }
 
-    const rows: {
-      id: string;
-      streamId: string;
-      version: number;
-      partitionKey: string | null;
-      type: string;
-      data: string;
-      metadata: string;
-    }[] = [];
+  /**
+   * Events per statement. PGlite runs in this process's thread, so its statements are kept short and the
+   * event loop gets a turn between them (a large bundle does not stall other requests).
+   */
+  private get chunkSize(): number {
+    return this.db.kind === 'pglite' ? PGLITE_CHUNK : POSTGRES_CHUNK;
+  }
+
+  private async appendChunks(tx: SqlExecutor, chunks: readonly StreamWrite[][]): Promise<AppendResult> {
     const versions = new Map<string, number>();
-    for (const write of writes) {
-      const actual = current.get(write.streamId) ?? 0;
-      const fresh = write.events.filter((e) => !stored.has(e.id));
-      if (fresh.length > 0 && write.expectedVersion !== 'any' && write.expectedVersion !== actual) {
-        throw new WrongExpectedVersionError(write.streamId, write.expectedVersion, actual);
-      }
-      fresh.forEach((event, index) =>
-        rows.push({
-          id: event.id,
-          streamId: write.streamId,
-          version: actual + index + 1,
-          partitionKey: write.partitionKey ?? null,
-          type: event.type,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(event.metadata),
-        }),
-      );
-      versions.set(write.streamId, actual + fresh.length);
+    let position: Position | null = null;
+    let written = 0;
+    let duplicates = 0;
+    for (const [i, chunk] of chunks.entries()) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      const result = await this.appendChunk(tx, chunk);
+      for (const [stream, version] of result.versions) versions.set(stream, version);
+      position = lastPosition([position, result.position].filter((p): p is Position => p !== null));
+      written += result.written;
+      duplicates += result.duplicates;
     }
+    return { versions, position, written, duplicates };
+  }
 
-    const positions: Position[] = existing.map((row) => ({
-      commit: BigInt(row.tx),
-      sequence: BigInt(row.pos),
-    }));
-    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      const chunk = rows.slice(start, start + INSERT_CHUNK);
-      const inserted = await tx.query<{ tx: string; pos: string }>(
-        `INSERT INTO ${this.table} (event_id, stream_id, stream_version, partition_key, type, data, metadata)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])
-         RETURNING transaction_id::text AS tx, position::text AS pos`,
-        [
-          chunk.map((r) => r.id),
-          chunk.map((r) => r.streamId),
-          chunk.map((r) => r.version),
-          chunk.map((r) => r.partitionKey),
-          chunk.map((r) => r.type),
-          chunk.map((r) => r.data),
-          chunk.map((r) => r.metadata),
-        ],
+  /**
+   * One statement does the whole append of these writes: finds the event ids already stored (idempotency),
+   * the streams' current versions, refuses the append when an expected version is stale (then nothing is
+   * inserted), inserts the rest with their versions and notifies listeners. The events travel as one JSON
+   * document, parsed once by the server.
+   */
+  private async appendChunk(db: SqlExecutor, writes: readonly StreamWrite[]): Promise<AppendResult> {
+    const input: unknown[] = [];
+    for (const write of writes)
+      for (const event of write.events)
+        input.push({
+          o: input.length,
+          i: event.id,
+          s: write.streamId,
+          k: write.partitionKey ?? null,
+          t: event.type,
+          d: event.data,
+          m: event.metadata,
+        });
+    if (input.length === 0) {
+      const current = await this.currentVersions(
+        db,
+        writes.map((w) => w.streamId),
       );
-      for (const row of inserted) positions.push({ commit: BigInt(row.tx), sequence: BigInt(row.pos) });
+      const versions = new Map(writes.map((w) => [w.streamId, current.get(w.streamId) ?? 0]));
+      return { versions, position: null, written: 0, duplicates: 0 };
     }
-    if (rows.length > 0) await tx.query(`SELECT pg_notify($1, '')`, [this.channel]);
-    return { versions, position: lastPosition(positions), written: rows.length, duplicates: stored.size };
+    const [row] = await db.query<{
+      conflicts: [string, number, number][];
+      current: Record<string, number>;
+      existing: string[];
+      written: number;
+      last: string | null;
+    }>(this.appendSql, [
+      JSON.stringify(input),
+      writes.map((w) => w.streamId),
+      writes.map((w) => (w.expectedVersion === 'any' ? -1 : w.expectedVersion)),
+      this.channel,
+    ]);
+    if (!row) throw new Error('unreachable: the append statement returned no row');
+    if (row.conflicts.length > 0) {
+      const stale = new Map(
+        row.conflicts.map(([stream, expected, actual]) => [stream, { expected, actual }]),
+      );
+      const first = writes.find((w) => stale.has(w.streamId))!;
+      const { expected, actual } = stale.get(first.streamId)!;
+      throw new WrongExpectedVersionError(first.streamId, expected, actual);
+    }
+    const stored = new Set(row.existing);
+    const versions = new Map<string, number>();
+    for (const write of writes)
+      versions.set(
+        write.streamId,
+        (row.current[write.streamId] ?? 0) + write.events.filter((e) => !stored.has(e.id)).length,
+      );
+    return {
+      versions,
+      position: row.last ? parsePair(row.last) : null,
+      written: Number(row.written),
+      duplicates: stored.size,
+    };
+  }
+
+  private get appendSql(): string {
+    const t = this.table;
+    return `WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(o int, i uuid, s text, k text, t text, d jsonb, m jsonb)
+), expected AS (
+  SELECT * FROM unnest($2::text[], $3::int[]) AS e(s, v)
+), existing AS (
+  SELECT event_id, transaction_id, position FROM ${t} WHERE event_id IN (SELECT i FROM input)
+), current AS (
+  SELECT stream_id AS s, max(stream_version) AS v FROM ${t} WHERE stream_id IN (SELECT s FROM expected) GROUP BY stream_id
+), fresh AS (
+  SELECT input.*, coalesce(current.v, 0) + row_number() OVER (PARTITION BY input.s ORDER BY input.o) AS version
+  FROM input LEFT JOIN current USING (s)
+  WHERE NOT EXISTS (SELECT 1 FROM existing WHERE existing.event_id = input.i)
+), conflicts AS (
+  SELECT expected.s, expected.v AS expected, coalesce(current.v, 0) AS actual
+  FROM expected LEFT JOIN current USING (s)
+  WHERE expected.v >= 0 AND expected.v <> coalesce(current.v, 0) AND EXISTS (SELECT 1 FROM fresh WHERE fresh.s = expected.s)
+), inserted AS (
+  INSERT INTO ${t} (event_id, stream_id, stream_version, partition_key, type, data, metadata)
+  SELECT i, s, version, k, t, d, m FROM fresh WHERE NOT EXISTS (SELECT 1 FROM conflicts) ORDER BY o
+  RETURNING transaction_id, position
+), written AS (
+  SELECT count(*)::int AS n FROM inserted
+)
+SELECT
+  (SELECT coalesce(json_agg(json_build_array(s, expected, actual)), '[]'::json) FROM conflicts) AS conflicts,
+  (SELECT coalesce(json_object_agg(s, v), '{}'::json) FROM current) AS current,
+  (SELECT coalesce(json_agg(event_id), '[]'::json) FROM existing) AS existing,
+  (SELECT n FROM written) AS written,
+  (SELECT transaction_id::text || ':' || position::text FROM (
+     SELECT transaction_id, position FROM inserted UNION ALL SELECT transaction_id, position FROM existing
+   ) p ORDER BY transaction_id DESC, position DESC LIMIT 1) AS last,
+  (SELECT pg_notify($4, '') FROM written WHERE n > 0) AS notified`;
   }
 
   private async currentVersions(db: SqlExecutor, streamIds: readonly string[]): Promise<Map<string, number>> {
@@ -281,6 +350,26 @@ export class SqlEventStore implements EventStore {
   async close(): Promise<void> {
     await this.db.close();
   }
+}
+
+function parsePair(text: string): Position {
+  const [commit, sequence] = text.split(':');
+  return { commit: BigInt(commit!), sequence: BigInt(sequence!) };
+}
+
+/** Splits writes into groups of about `size` events, never splitting one stream's write. */
+function chunkWrites(writes: readonly StreamWrite[], size: number): StreamWrite[][] {
+  const chunks: StreamWrite[][] = [[]];
+  let count = 0;
+  for (const write of writes) {
+    if (count > 0 && count + write.events.length > size) {
+      chunks.push([]);
+      count = 0;
+    }
+    chunks[chunks.length - 1]!.push(write);
+    count += write.events.length;
+  }
+  return chunks;
 }
 
 function assertDistinct(writes: readonly StreamWrite[]): void {

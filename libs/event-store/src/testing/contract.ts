@@ -181,6 +181,84 @@ export function eventStoreContract(
     expect(await store.readStream(stream)).toHaveLength(2);
   });
 
+  /** A bundle-sized write: `streams` streams of `perStream` events each, in one partition. */
+  const bundle = (partition: string, streams: number, perStream: number) =>
+    Array.from({ length: streams }, (_, s) => ({
+      streamId: `${partition}-s${s}`,
+      expectedVersion: 0 as const,
+      partitionKey: partition,
+      events: Array.from({ length: perStream }, (_, n) =>
+        event(`E${n}`, { s, n, text: 'Capaian "IKU" 1.234,5' }),
+      ),
+    }));
+
+  it('appends a large bundle (more events than one statement takes) atomically, and re-importing it writes nothing', async () => {
+    const partition = unique('big');
+    const writes = bundle(partition, 130, 50); // 6 500 events: several statements on every SQL store
+    const first = await store.appendMany(writes);
+    expect(first).toMatchObject({ written: 6500, duplicates: 0 });
+    expect(first.versions.get(`${partition}-s129`)).toBe(50);
+    const read = await store.readAll({ after: START, partitionKey: partition });
+    expect(read).toHaveLength(6500);
+    expect(read.map((e) => e.id)).toEqual(writes.flatMap((w) => w.events.map((e) => e.id)));
+    expect(read[6499]!.position).toEqual(first.position);
+    expect(read[6499]).toMatchObject({
+      streamVersion: 50,
+      data: { s: 129, n: 49, text: 'Capaian "IKU" 1.234,5' },
+    });
+
+    const again = await store.appendMany(writes);
+    expect(again).toMatchObject({ written: 0, duplicates: 6500 });
+    expect(again.position).toEqual(first.position);
+    expect(again.versions.get(`${partition}-s0`)).toBe(50);
+    expect(await store.countAfter(first.position!)).toBe(0);
+  });
+
+  it('refuses a large append whose last stream is stale, writing none of it (atomic stores)', async () => {
+    const partition = unique('stale');
+    const writes = bundle(partition, 130, 50);
+    await store.appendToStream(`${partition}-s129`, [event('Before')], {
+      expectedVersion: 0,
+      partitionKey: partition,
+    });
+    await expect(store.appendMany(writes)).rejects.toMatchObject({
+      streamId: `${partition}-s129`,
+      expectedVersion: 0,
+      actualVersion: 1,
+    });
+    if (store.atomicMultiStreamAppend)
+      expect(await store.readAll({ after: START, partitionKey: partition })).toHaveLength(1);
+  });
+
+  it('imports bundles of different organisations concurrently: both succeed', async () => {
+    const [a, b] = [unique('org'), unique('org')];
+    const results = await Promise.all([
+      store.appendMany(bundle(a, 20, 30)),
+      store.appendMany(bundle(b, 20, 30)),
+    ]);
+    expect(results.map((r) => r.written)).toEqual([600, 600]);
+    expect(await store.readAll({ after: START, partitionKey: a })).toHaveLength(600);
+    expect(await store.readAll({ after: START, partitionKey: b })).toHaveLength(600);
+  });
+
+  it('serialises two concurrent bundles of the same organisation on the same streams: one wins, the other conflicts', async () => {
+    const partition = unique('org');
+    const results = await Promise.allSettled([
+      store.appendMany(bundle(partition, 20, 30)),
+      store.appendMany(bundle(partition, 20, 30)),
+    ]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]!.reason).toBeInstanceOf(WrongExpectedVersionError);
+    const read = await store.readAll({ after: START, partitionKey: partition });
+    if (store.atomicMultiStreamAppend) {
+      expect(read).toHaveLength(600);
+      expect(new Set(read.map((e) => e.streamVersion)).size).toBe(30);
+    }
+  });
+
   it('subscribes from a position: catches up, then follows new events, and stops', async () => {
     const partition = unique('p');
     const start = await store.headPosition();

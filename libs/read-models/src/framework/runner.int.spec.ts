@@ -19,6 +19,7 @@ describeEachStore('projector runner', (current) => {
   ) =>
     new ProjectorRunner(new ReadModelCatalog(current().db, prefix), current().store, projections, {
       batchSize,
+      buildBatchSize: batchSize,
       retireGraceMs: 0,
     });
 
@@ -108,6 +109,44 @@ describeEachStore('projector runner', (current) => {
       .map((b) => b.buildId);
     expect(newBuilds.some((id) => oldBuilds.includes(id))).toBe(false);
     expect(await Promise.all(PROJECTIONS.map((p) => rowsOf(runner, p)))).toEqual(first);
+  });
+
+  it('rebuilds in large pipelined batches (next batch read while one is written) with the rows of small batches, indexes added when it becomes active', async () => {
+    const incremental = new ProjectorRunner(
+      new ReadModelCatalog(current().db, `${current().schemaPrefix}_small`),
+      current().store,
+      PROJECTIONS,
+      { batchSize: 13, buildBatchSize: 13, retireGraceMs: 0 },
+    );
+    await incremental.initialise();
+    await incremental.catchUp();
+    const bulk = new ProjectorRunner(
+      new ReadModelCatalog(current().db, `${current().schemaPrefix}_bulk`),
+      current().store,
+      PROJECTIONS,
+      { batchSize: 50, buildBatchSize: 300, retireGraceMs: 0 },
+    );
+    await bulk.initialise();
+    await bulk.catchUp();
+    await bulk.rebuild();
+    expect(await current().store.countAfter(START)).toBeGreaterThan(600); // several full batches
+    await bulk.catchUp();
+    bulk.catalog.invalidate();
+    for (const projection of PROJECTIONS)
+      expect({ projection: projection.name, rows: await rowsOf(bulk, projection) }).toEqual({
+        projection: projection.name,
+        rows: await rowsOf(incremental, projection),
+      });
+
+    const indexes = async (runner: ProjectorRunner) =>
+      (
+        await runner.catalog.db.query<{ n: string }>(
+          `SELECT count(*)::text AS n FROM pg_indexes WHERE schemaname = $1 AND indexname LIKE '%\\_i%'`,
+          [`${runner.catalog.schema}`],
+        )
+      )[0]!.n;
+    expect(Number(await indexes(bulk))).toBeGreaterThan(0);
+    expect(await indexes(bulk)).toBe(await indexes(incremental));
   });
 
   it('follows new events and tells when a position has been reached', async () => {

@@ -7,7 +7,7 @@ import {
 } from '@sakip/event-store';
 import { BUILD_COLUMNS, toBuild, type Build, type ReadModelCatalog } from './catalog';
 import type { Projection, TableSpec } from './projection';
-import { applyOperations, createTableSql } from './sql-writer';
+import { applyOperations, createIndexesSql, createTableSql } from './sql-writer';
 
 export interface RunnerProgress {
   /** Events read so far by the slowest build in this run. */
@@ -18,6 +18,8 @@ export interface RunnerProgress {
 
 export interface RunnerOptions {
   readonly batchSize?: number;
+  /** Events per batch while a build is filled from event 0 (rebuild, new version); default 5 × batchSize. */
+  readonly buildBatchSize?: number;
   readonly pollIntervalMs?: number;
   /** How long the tables of a replaced build stay for queries that already resolved them. */
   readonly retireGraceMs?: number;
@@ -48,6 +50,8 @@ export class ProjectorRunner {
   progress: RunnerProgress | undefined;
   /** Set by a store notification that arrived while a batch was running: look again before sleeping. */
   private pending = false;
+  /** Reads of the next batch started while the current one was written, by the position they read after. */
+  private prefetched = new Map<string, Promise<StoredEvent[]>>();
 
   constructor(
     readonly catalog: ReadModelCatalog,
@@ -59,8 +63,23 @@ export class ProjectorRunner {
     for (const p of projections) this.specs.set(p.name, new Map(p.tables.map((t) => [t.name, t])));
   }
 
-  private get batchSize(): number {
-    return this.options.batchSize ?? 2000;
+  private batchSizeOf(group: readonly Build[]): number {
+    const live = this.options.batchSize ?? 2000;
+    return group.some((b) => b.status === 'building') ? (this.options.buildBatchSize ?? live * 5) : live;
+  }
+
+  /**
+   * The batch after `from`: the read started while the previous batch was written when there is one, so
+   * reading the log and writing the read models overlap (PostgreSQL serves them on two connections).
+   */
+  private read(prefetched: ReadonlyMap<string, Promise<StoredEvent[]>>, from: Position, limit: number) {
+    return prefetched.get(`${key(from)}/${limit}`) ?? this.store.readAll({ after: from, limit });
+  }
+
+  private prefetch(after: Position, limit: number): void {
+    const next = this.store.readAll({ after, limit });
+    next.catch(() => undefined); // a failed read is reported when the batch is taken, or never needed
+    this.prefetched.set(`${key(after)}/${limit}`, next);
   }
 
   /** Registry and tables; a build for every projection whose code version has none yet. */
@@ -151,9 +170,13 @@ export class ProjectorRunner {
     for (const build of builds)
       groups.set(key(build.checkpoint), [...(groups.get(key(build.checkpoint)) ?? []), build]);
     let worked = false;
+    const prefetched = this.prefetched;
+    this.prefetched = new Map();
     for (const group of groups.values()) {
       const from = group[0]!.checkpoint;
-      const events = await this.store.readAll({ after: from, limit: this.batchSize });
+      const limit = this.batchSizeOf(group);
+      const events = await this.read(prefetched, from, limit);
+      if (events.length === limit) this.prefetch(events[events.length - 1]!.position, limit);
       if (events.length > 0) {
         worked = true;
         try {
@@ -165,7 +188,7 @@ export class ProjectorRunner {
         for (const build of group)
           this.eventsRead.set(build.buildId, (this.eventsRead.get(build.buildId) ?? 0) + events.length);
       }
-      if (events.length < this.batchSize) {
+      if (events.length < limit) {
         for (const build of group.filter((b) => b.status === 'building')) await this.activate(build);
       }
     }
@@ -197,6 +220,9 @@ export class ProjectorRunner {
     events: readonly StoredEvent[],
   ): Promise<void> {
     const ids = group.map((b) => b.buildId);
+    // Read models are derived from the log: a batch lost in a crash is applied again from the checkpoint
+    // committed with the rows, so the commit need not wait for the disk.
+    await tx.query(`SET LOCAL synchronous_commit TO OFF`);
     const locked = (
       await tx.query<Parameters<typeof toBuild>[0]>(
         `SELECT ${BUILD_COLUMNS} FROM ${this.catalog.buildsTable} WHERE build_id = ANY($1::int[]) FOR UPDATE`,
@@ -233,18 +259,27 @@ export class ProjectorRunner {
       [projection.name, projection.version],
     );
     const buildId = Number(row!.build_id);
-    await this.createTables(projection, buildId);
+    await this.createTables(projection, buildId, { indexes: false });
     return buildId;
   }
 
-  private async createTables(projection: Projection, buildId: number): Promise<void> {
+  private async createTables(
+    projection: Projection,
+    buildId: number,
+    options: { indexes?: boolean } = {},
+  ): Promise<void> {
     const names = this.catalog.tableNames(projection, buildId);
     await this.catalog.db.exec(
-      projection.tables.map((t) => createTableSql(names.get(t.name)!, t)).join('\n'),
+      projection.tables.map((t) => createTableSql(names.get(t.name)!, t, options)).join('\n'),
     );
   }
 
   private async activate(build: Build): Promise<void> {
+    const projection = this.byName.get(build.projection)!;
+    const names = this.catalog.tableNames(projection, build.buildId);
+    await this.catalog.db.exec(
+      projection.tables.map((t) => createIndexesSql(names.get(t.name)!, t)).join('\n'),
+    );
     await this.catalog.db.transaction(async (tx) => {
       await tx.query(
         `UPDATE ${this.catalog.buildsTable} SET status = 'retired', retired_at = now() WHERE projection = $1 AND status = 'active'`,

@@ -1,39 +1,44 @@
 import { ident, type SqlExecutor } from '@sakip/event-store';
 import { mergeOperations, type MergedOperation } from './operations';
-import type { CellValue, ColumnType, RowOperation, TableSpec } from './projection';
+import type { CellValue, RowOperation, TableSpec } from './projection';
 
 const CHUNK = 5000;
 
-const ARRAY_TYPE: Record<ColumnType, string> = {
-  text: 'text[]',
-  integer: 'int[]',
-  bigint: 'bigint[]',
-  numeric: 'numeric[]',
-  boolean: 'boolean[]',
-  date: 'date[]',
-  timestamptz: 'timestamptz[]',
-  jsonb: 'jsonb[]',
-};
-
-function toParameter(value: CellValue | undefined): unknown {
+/** A cell as it travels in the JSON document of a bulk write (jsonb cells as their JSON value). */
+function toJsonCell(value: CellValue | undefined): unknown {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'object') return JSON.stringify(value.json);
+  if (typeof value === 'object') return value.json === undefined ? null : value.json;
   return value;
 }
 
-export function createTableSql(qualifiedName: string, spec: TableSpec): string {
+/**
+ * The table with its primary key, and its secondary indexes unless `indexes` is false: a build filled
+ * from event 0 gets them when it has caught up (one sort per index instead of an insert per row each).
+ */
+export function createTableSql(
+  qualifiedName: string,
+  spec: TableSpec,
+  options: { indexes?: boolean } = {},
+): string {
   const columns = Object.entries(spec.columns).map(([name, type]) => `${ident(name)} ${type}`);
   const primaryKey = `PRIMARY KEY (${spec.primaryKey.map(ident).join(', ')})`;
-  const indexes = (spec.indexes ?? []).map(
-    (columns, i) =>
-      `CREATE INDEX IF NOT EXISTS ${ident(`${qualifiedName.split('.').pop()!.replace(/"/g, '')}_i${i}`)} ON ${qualifiedName} (${columns.map(ident).join(', ')});`,
-  );
-  return `CREATE TABLE IF NOT EXISTS ${qualifiedName} (${[...columns, primaryKey].join(', ')});\n${indexes.join('\n')}`;
+  const table = `CREATE TABLE IF NOT EXISTS ${qualifiedName} (${[...columns, primaryKey].join(', ')});`;
+  return options.indexes === false ? table : `${table}\n${createIndexesSql(qualifiedName, spec)}`;
+}
+
+export function createIndexesSql(qualifiedName: string, spec: TableSpec): string {
+  return (spec.indexes ?? [])
+    .map(
+      (columns, i) =>
+        `CREATE INDEX IF NOT EXISTS ${ident(`${qualifiedName.split('.').pop()!.replace(/"/g, '')}_i${i}`)} ON ${qualifiedName} (${columns.map(ident).join(', ')});`,
+    )
+    .join('\n');
 }
 
 /**
- * Applies a batch of operations in bulk: one INSERT … SELECT FROM unnest(…) per table and column set,
- * with ON CONFLICT so that re-applying the same events changes nothing.
+ * Applies a batch of operations in bulk: one INSERT … SELECT FROM jsonb_to_recordset(…) per table and
+ * column set (the rows travel as one JSON document, parsed once by the server), with ON CONFLICT so that
+ * re-applying the same events changes nothing.
  */
 export async function applyOperations(
   tx: SqlExecutor,
@@ -78,8 +83,14 @@ async function writeGroup(
   const columns = Object.keys(rows[0]!).sort();
   for (const column of columns)
     if (!spec.columns[column]) throw new Error(`table ${spec.name} has no column ${column}`);
-  const params = columns.map((column) => rows.map((row) => toParameter(row[column])));
-  const select = columns.map((column, i) => `$${i + 1}::${ARRAY_TYPE[spec.columns[column]!]}`).join(', ');
+  const document = JSON.stringify(
+    rows.map((row) => {
+      const cells: Record<string, unknown> = {};
+      for (const column of columns) cells[column] = toJsonCell(row[column]);
+      return cells;
+    }),
+  );
+  const definition = columns.map((column) => `${ident(column)} ${spec.columns[column]!}`).join(', ');
   const conflict = spec.primaryKey.map(ident).join(', ');
   const updatable = columns.filter((c) => !spec.primaryKey.includes(c));
   let onConflict = 'DO NOTHING';
@@ -92,7 +103,7 @@ async function writeGroup(
     onConflict = `DO UPDATE SET ${set}${guard}`;
   }
   await tx.query(
-    `INSERT INTO ${table} AS t (${columns.map(ident).join(', ')}) SELECT * FROM unnest(${select}) ON CONFLICT (${conflict}) ${onConflict}`,
-    params,
+    `INSERT INTO ${table} AS t (${columns.map(ident).join(', ')}) SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${definition}) ON CONFLICT (${conflict}) ${onConflict}`,
+    [document],
   );
 }
