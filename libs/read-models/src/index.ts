@@ -16,5 +16,7 @@ export * from './submissions/submissions.projection';
 export * from './submissions/submissions.queries';
 export * from './statements/statements.projection';
 export * from './statements/statements.queries';
+export * from './facts/facts.projection';
+export * from './facts/facts.queries';
 export * from './projections';
 export * from './read-models';

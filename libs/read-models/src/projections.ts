@@ -1,3 +1,4 @@
+import { factsProjection } from './facts/facts.projection';
 import type { Projection } from './framework/projection';
 import { indicatorPeriodsProjection } from './indicator-periods/indicator-periods.projection';
 import { planTreeProjection } from './plan-tree/plan-tree.projection';
@@ -12,4 +13,5 @@ export const PROJECTIONS: readonly Projection[] = [
   valueHistoryProjection,
   submissionsProjection,
   statementsProjection,
+  factsProjection,
 ];

@@ -1,4 +1,5 @@
 import type { EventStore, SqlDatabase } from '@sakip/event-store';
+import { FactsQueries } from './facts/facts.queries';
 import { ReadModelCatalog } from './framework/catalog';
 import { ProjectorRunner, type RunnerOptions } from './framework/runner';
 import { IndicatorPeriodsQueries } from './indicator-periods/indicator-periods.queries';
@@ -29,6 +30,7 @@ export class ReadModels {
   readonly valueHistory: ValueHistoryQueries;
   readonly submissions: SubmissionsQueries;
   readonly statements: StatementsQueries;
+  readonly facts: FactsQueries;
 
   constructor(db: SqlDatabase, schema: string) {
     this.catalog = new ReadModelCatalog(db, schema);
@@ -37,5 +39,6 @@ export class ReadModels {
     this.valueHistory = new ValueHistoryQueries(this.catalog);
     this.submissions = new SubmissionsQueries(this.catalog);
     this.statements = new StatementsQueries(this.catalog);
+    this.facts = new FactsQueries(this.catalog);
   }
 }
