@@ -73,29 +73,74 @@ export interface PreparedFacts {
   readonly parts: Record<string, unknown>;
 }
 
-/** Prepares every fact of a scope for one context (the batch-independent part). */
-export function prepareFacts<C>(definitions: FactDefinitions<C>, context: C): PreparedFacts {
+interface Plan<C> {
+  readonly prepared: readonly (readonly [string, (context: C) => unknown])[];
+  /** Batch facts' `prepare`s, one per function (facts sharing one share its part): [part, prepare]. */
+  readonly parts: readonly (readonly [string, (context: C) => unknown])[];
+  /** Batch facts: [name, part (or undefined), finish]. */
+  readonly batch: readonly (readonly [string, string | undefined, (input: FinishInput) => unknown])[];
+}
+const plans = new WeakMap<object, Plan<never>>();
+
+/** How a scope's definitions prepare and finish, worked out once per scope. */
+function planOf<C>(definitions: FactDefinitions<C>): Plan<C> {
+  const known = plans.get(definitions) as Plan<C> | undefined;
+  if (known) return known;
+  const partOf = new Map<(context: C) => unknown, string>();
+  const plan: Plan<C> = { prepared: [], parts: [], batch: [] };
+  for (const [name, definition] of Object.entries(definitions)) {
+    if (definition.compute) {
+      (plan.prepared as [string, (context: C) => unknown][]).push([name, definition.compute]);
+      continue;
+    }
+    const prepare = definition.prepare;
+    if (prepare && !partOf.has(prepare)) {
+      partOf.set(prepare, name);
+      (plan.parts as [string, (context: C) => unknown][]).push([name, prepare]);
+    }
+    (plan.batch as [string, string | undefined, (input: FinishInput) => unknown][]).push([
+      name,
+      prepare ? partOf.get(prepare) : undefined,
+      definition.finish,
+    ]);
+  }
+  plans.set(definitions, plan);
+  return plan;
+}
+
+/**
+ * Prepares every fact of a scope for one context (the batch-independent part). Facts named in `omit` are
+ * left out (the same for every set of an organisation: kept once, given back by `finishFacts`).
+ */
+export function prepareFacts<C>(
+  definitions: FactDefinitions<C>,
+  context: C,
+  omit?: ReadonlySet<string>,
+): PreparedFacts {
+  const plan = planOf(definitions);
   const facts: Record<string, unknown> = {};
   const parts: Record<string, unknown> = {};
-  for (const [name, definition] of Object.entries(definitions)) {
-    if (definition.compute) facts[name] = definition.compute(context);
-    else if (definition.prepare) parts[name] = definition.prepare(context);
-  }
+  for (const [name, compute] of plan.prepared) if (!omit?.has(name)) facts[name] = compute(context);
+  for (const [name, prepare] of plan.parts) parts[name] = prepare(context);
   return { facts, parts };
 }
 
-/** Every fact of a scope for one batch: the prepared facts, and the batch facts finished (in catalogue order). */
+/** Every fact of a scope for one batch: the prepared facts (with `common` ones), and the batch facts finished. */
 export function finishFacts<C>(
   definitions: FactDefinitions<C>,
   prepared: PreparedFacts,
   batch: BatchContext,
   deadlines: Deadlines,
+  common?: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-  const facts: Record<string, unknown> = {};
-  for (const [name, definition] of Object.entries(definitions))
-    facts[name] = definition.finish
-      ? definition.finish({ facts: prepared.facts, prepared: prepared.parts[name], batch, deadlines })
-      : prepared.facts[name];
+  const facts: Record<string, unknown> = common ? { ...common, ...prepared.facts } : { ...prepared.facts };
+  for (const [name, part, finish] of planOf(definitions).batch)
+    facts[name] = finish({
+      facts: prepared.facts,
+      prepared: part === undefined ? undefined : prepared.parts[part],
+      batch,
+      deadlines,
+    });
   return facts;
 }
 

@@ -15,7 +15,10 @@ export type { BatchContext } from './define';
  * The format of prepared fact sets. Bump it (and the facts read model's version) when a prepared fact
  * or part changes meaning: stored fact sets of another format are not used.
  */
-export const PREPARED_FORMAT = 1;
+export const PREPARED_FORMAT = 2;
+
+/** Facts every set of an organisation has with the same value: stored once per organisation. */
+const ORGANISATION_WIDE: ReadonlySet<string> = new Set(['organisationId', 'organisationName', 'government']);
 
 /** One fact set without the batch: prepared facts, the parts batch facts need, and what it rests on. */
 export interface PreparedFactSet {
@@ -23,6 +26,8 @@ export interface PreparedFactSet {
   readonly key: string;
   /** The subject beyond the organisation (the organisation is the prepared organisation's). */
   readonly subject: Partial<Subject>;
+  /** The index of the set whose subject this one's extends (an indicator period: its indicator). */
+  readonly subjectOf?: number;
   readonly facts: Record<string, unknown>;
   readonly parts: Record<string, unknown>;
   readonly eventIds: readonly string[];
@@ -77,7 +82,7 @@ export function prepareFactSets(model: OrganisationModel): PreparedOrganisation 
         nodeCode: def.code ?? def.nodeId,
         nodeName: def.name,
       },
-      ...prepareFacts(NODE_FACTS.facts, nodeContext(org, node)),
+      ...prepareFacts(NODE_FACTS.facts, nodeContext(org, node), ORGANISATION_WIDE),
       eventIds: node.eventIds,
     });
   }
@@ -95,11 +100,12 @@ export function prepareFactSets(model: OrganisationModel): PreparedOrganisation 
       indicatorId: def.indicatorId,
       indicatorName: def.name,
     };
+    const subjectOf = sets.length;
     sets.push({
       scope: 'indicator',
       key: `indicator:${def.indicatorId}`,
       subject,
-      ...prepareFacts(INDICATOR_FACTS.facts, context),
+      ...prepareFacts(INDICATOR_FACTS.facts, context, ORGANISATION_WIDE),
       eventIds: indicator.eventIds,
     });
     for (const { period, parsed } of periodsOf(indicator)) {
@@ -108,8 +114,9 @@ export function prepareFactSets(model: OrganisationModel): PreparedOrganisation 
       sets.push({
         scope: 'indicator-period',
         key: `indicator-period:${def.indicatorId}:${period}`,
-        subject: { ...subject, period },
-        ...prepareFacts(INDICATOR_PERIOD_FACTS.facts, periodSet),
+        subject: { period },
+        subjectOf,
+        ...prepareFacts(INDICATOR_PERIOD_FACTS.facts, periodSet, ORGANISATION_WIDE),
         eventIds: [...(target ? [target.eventId] : []), ...(periodSet.realisation?.eventIds ?? [])],
         year: parsed.year,
       });
@@ -120,7 +127,7 @@ export function prepareFactSets(model: OrganisationModel): PreparedOrganisation 
       scope: 'document',
       key: `document:${document.documentId}`,
       subject: { documentId: document.documentId, documentTitle: document.title },
-      ...prepareFacts(DOCUMENT_FACTS.facts, { org, document }),
+      ...prepareFacts(DOCUMENT_FACTS.facts, { org, document }, ORGANISATION_WIDE),
       eventIds: [document.eventId],
     });
   return {
@@ -130,7 +137,7 @@ export function prepareFactSets(model: OrganisationModel): PreparedOrganisation 
     government: model.details?.government ?? null,
     sets,
     compliance: {
-      ...prepareFacts(ORGANISATION_FACTS.facts, { org }),
+      ...prepareFacts(ORGANISATION_FACTS.facts, { org }, ORGANISATION_WIDE),
       eventIds: model.eventIds,
       submissions: model.submissions.map((s) => [s.year, s.eventId] as const),
     },
@@ -144,6 +151,11 @@ export function finishFactSets(
   kinds: readonly EvaluationKind[] = ['review', 'compliance'],
 ): FactSet[] {
   const deadlines = deadlinesFor(batch.settings, prepared.government);
+  const common = {
+    organisationId: prepared.organisationId,
+    organisationName: prepared.organisationName,
+    government: prepared.government,
+  };
   const subject = (over: Partial<Subject>): Subject => ({
     organisationId: prepared.organisationId,
     organisationName: prepared.organisationName,
@@ -164,8 +176,11 @@ export function finishFactSets(
       sets.push({
         scope: set.scope,
         key: set.key,
-        subject: subject(set.subject),
-        facts: finishFacts(DEFINITIONS[set.scope], set, batch, deadlines),
+        subject:
+          set.subjectOf === undefined
+            ? subject(set.subject)
+            : subject({ ...prepared.sets[set.subjectOf]!.subject, ...set.subject }),
+        facts: finishFacts(DEFINITIONS[set.scope], set, batch, deadlines, common),
         eventIds: set.eventIds,
       });
     }
@@ -176,7 +191,7 @@ export function finishFactSets(
       scope: 'organisation',
       key: `organisation:${prepared.organisationId}:${year}`,
       subject: subject({ period: String(year) }),
-      facts: finishFacts(ORGANISATION_FACTS.facts, compliance, batch, deadlines),
+      facts: finishFacts(ORGANISATION_FACTS.facts, compliance, batch, deadlines, common),
       eventIds: [
         ...compliance.eventIds,
         ...compliance.submissions.filter(([y]) => y === year).map(([, id]) => id),
