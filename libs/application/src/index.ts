@@ -10,6 +10,8 @@ export * from './errors/describe-error';
 export * from './evaluations/batch-list';
 export * from './evaluations/evaluations';
 export * from './evaluations/evaluator';
+export * from './evaluations/evaluation-plan';
+export * from './evaluations/prepared-facts';
 export * from './evaluations/export';
 export * from './evaluations/rule-sets';
 export * from './generate/generator';

@@ -19,5 +19,7 @@ export * from './statements/statements.queries';
 export * from './evaluation-batches/evaluation-batches.projection';
 export * from './evaluation-batches/evaluation-batches.queries';
 export * from './search/search.queries';
+export * from './facts/facts.projection';
+export * from './facts/facts.queries';
 export * from './projections';
 export * from './read-models';

@@ -1,3 +1,4 @@
+import { factsProjection } from './facts/facts.projection';
 import type { Projection } from './framework/projection';
 import { evaluationBatchesProjection } from './evaluation-batches/evaluation-batches.projection';
 import { indicatorPeriodsProjection } from './indicator-periods/indicator-periods.projection';
@@ -14,4 +15,5 @@ export const PROJECTIONS: readonly Projection[] = [
   submissionsProjection,
   statementsProjection,
   evaluationBatchesProjection,
+  factsProjection,
 ];

@@ -1,4 +1,5 @@
 import type { EventStore, SqlDatabase } from '@sakip/event-store';
+import { FactsQueries } from './facts/facts.queries';
 import { ReadModelCatalog } from './framework/catalog';
 import { ProjectorRunner, type RunnerOptions } from './framework/runner';
 import { EvaluationBatchesQueries } from './evaluation-batches/evaluation-batches.queries';
@@ -33,6 +34,7 @@ export class ReadModels {
   readonly statements: StatementsQueries;
   readonly evaluationBatches: EvaluationBatchesQueries;
   readonly search: SearchQueries;
+  readonly facts: FactsQueries;
 
   constructor(db: SqlDatabase, schema: string) {
     this.catalog = new ReadModelCatalog(db, schema);
@@ -43,5 +45,6 @@ export class ReadModels {
     this.statements = new StatementsQueries(this.catalog);
     this.evaluationBatches = new EvaluationBatchesQueries(this.catalog);
     this.search = new SearchQueries(this.catalog);
+    this.facts = new FactsQueries(this.catalog);
   }
 }

@@ -281,6 +281,19 @@ export const errors = {
     (problems, failedExamples) => ({ problems, failedExamples }),
   ),
 
+  evaluationPlanMismatch: entry(
+    'EVALUATION_PLAN_MISMATCH',
+    'conflict',
+    (reason: { id: string; en: string }) => ({
+      id: `Rencana evaluasi tidak cocok dengan penyimpanan ini: ${reason.id} Buat rencana baru ("sakip evaluate --plan-out") pada penyimpanan yang sama.`,
+      en: `The evaluation plan does not match this store: ${reason.en} Make a new plan ("sakip evaluate --plan-out") on the same store.`,
+    }),
+  ),
+  evaluationNeedsSharedStore: entry('EVALUATION_NEEDS_SHARED_STORE', 'invalid', () => ({
+    id: 'Evaluasi terbagi (--workers, --shard, --plan-out, --combine) membutuhkan PostgreSQL (DATABASE_URL): penyimpanan tertanam (PGlite) hanya dapat dibuka oleh satu proses.',
+    en: 'A split evaluation (--workers, --shard, --plan-out, --combine) needs PostgreSQL (DATABASE_URL): the embedded store (PGlite) can be opened by one process only.',
+  })),
+
   // --- not now
   readModelsBehind: entry(
     'READ_MODELS_BEHIND',

@@ -17,6 +17,7 @@ import type { EvaluationConfig } from '../settings/evaluation-config';
 import { commandContext, type Caller } from '../shared/caller';
 import type { Clock } from '../shared/clock';
 import type { BatchRecord, EvaluationProgress, Evaluator, OrganisationSummary } from './evaluator';
+import { SplitEvaluation, type EvaluationPart, type EvaluationPlan } from './evaluation-plan';
 import { findingsCsv, findingsWorkbook } from './export';
 import { checkRule, DEFAULT_RULES_DIR, type RuleCheck, type RuleSets, type StoredRuleSet } from './rule-sets';
 
@@ -98,6 +99,8 @@ export interface DryRunAnswer {
 /** Evaluation batches and the rule set they use, for the API and the CLI. */
 export class Evaluations {
   private readonly jobs = new Map<string, BatchProgress>();
+  /** Split batches: a plan, shards of it on several processes or machines, their parts combined. */
+  readonly split: SplitEvaluation;
 
   constructor(
     readonly evaluator: Evaluator,
@@ -105,7 +108,23 @@ export class Evaluations {
     private readonly store: EventStore,
     private readonly config: EvaluationConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.split = new SplitEvaluation(evaluator, ruleSets, store);
+  }
+
+  /** A plan for a split batch (`sakip evaluate --plan-out`): position, rule-set version, organisations. */
+  plan(request: EvaluateRequest, ruleSet: StoredRuleSet): Promise<EvaluationPlan> {
+    return this.split.plan(ruleSet, this.settingsFor(request));
+  }
+
+  /** Records the parts of a split batch as one batch (`sakip evaluate --combine`). */
+  combine(
+    plan: EvaluationPlan,
+    parts: readonly EvaluationPart[],
+    caller: Caller,
+  ): Promise<{ batch: BatchRecord; findings: Finding[] }> {
+    return this.split.combine(plan, parts, commandContext(caller, this.clock));
+  }
 
   /**
    * The rule set to evaluate with: the rules of `rulesDir` when given (stored as a version when new), else

@@ -6,12 +6,11 @@ import {
   type EvaluationEvent,
   type EvaluationRecordedData,
 } from '@sakip/domain';
-import { formatPosition, parsePosition, START, type EventStore, type Position } from '@sakip/event-store';
+import { formatPosition, parsePosition, type EventStore, type Position } from '@sakip/event-store';
 import type { ProjectorRunner, ReadModels } from '@sakip/read-models';
 import {
-  buildFactSets,
   DEFAULT_LKE,
-  foldOrganisation,
+  finishFactSets,
   lkeScore,
   RuleSet,
   type DefectClass,
@@ -20,16 +19,17 @@ import {
   type Finding,
   type LkeScore,
   type LkeSettings,
+  type PreparedOrganisation,
   type RuleCategory,
   type RuleStats,
   type Severity,
 } from '@sakip/rules';
 import { errors } from '../errors/catalogue';
 import { CommandPipeline } from '../pipeline/command-pipeline';
+import { addPhase, eventsOf, PreparedFacts, type PreparedAsOf, type Phases } from './prepared-facts';
 import type { StoredRuleSet } from './rule-sets';
 
 export const evaluationStream = (batchId: string) => `evaluation-${batchId}`;
-const PAGE = 5000;
 const FINDINGS_PER_EVENT = 500;
 
 /** The document an event was imported from (its provenance); planner commands have none. */
@@ -70,6 +70,8 @@ export interface EvaluationOutcome {
   readonly findings: Finding[];
   readonly summaries: OrganisationSummary[];
   readonly evaluations: number;
+  /** How many organisations' fact sets came from the facts read model, and how many were folded. */
+  readonly sources?: Readonly<Record<'read-model' | 'fold', number>>;
 }
 
 export interface BatchRecord extends EvaluationRecordedData {
@@ -80,11 +82,15 @@ export type EvaluationProgress = (done: number, total: number, organisationId: s
 
 /** Runs rule sets over the facts of organisations as of an event position, and stores batches. */
 export class Evaluator {
+  readonly prepared: PreparedFacts;
+
   constructor(
     private readonly store: EventStore,
     private readonly readModels: ReadModels,
     private readonly projector: Pick<ProjectorRunner, 'waitFor'>,
-  ) {}
+  ) {
+    this.prepared = new PreparedFacts(store, readModels);
+  }
 
   /** The organisations on record (the read models must have reached `asOf`). */
   async organisations(requested?: readonly string[]): Promise<string[]> {
@@ -95,64 +101,109 @@ export class Evaluator {
     return [...requested];
   }
 
-  /** Evaluates, one organisation at a time (memory stays bounded by the largest organisation). */
+  /**
+   * Evaluates, one organisation at a time (memory stays bounded by the largest organisation): reads each
+   * organisation's prepared fact sets as of `asOf` (the facts read model, or a fold of its events where the
+   * read model does not reflect it as of `asOf`), finishes them for the batch and runs the rules.
+   */
   async evaluate(
     ruleSet: RuleSet,
     organisations: readonly string[],
     asOf: Position,
     request: EvaluationRequest,
     onProgress?: EvaluationProgress,
+    phases?: Phases,
   ): Promise<EvaluationOutcome> {
     const findings: Finding[] = [];
     const summaries: OrganisationSummary[] = [];
+    const sources = { 'read-model': 0, fold: 0 };
     let evaluations = 0;
-    // The next organisation's events are read while this one is evaluated (the database is otherwise idle).
-    let next = organisations.length > 0 ? this.eventsOf(organisations[0]!, asOf) : undefined;
-    for (const [index, organisationId] of organisations.entries()) {
-      const events = await next!;
-      next = index + 1 < organisations.length ? this.eventsOf(organisations[index + 1]!, asOf) : undefined;
-      next?.catch(() => undefined); // a failure surfaces when it is awaited, not as an unhandled rejection
-      // Registered after `asOf`: not part of this evaluation.
-      if (events.length === 0) continue;
-      const model = foldOrganisation(
-        organisationId,
-        request.document ? events.filter((e) => documentOfEvent(e) === request.document) : events,
-      );
-      if (request.document && !model.documents.has(request.document)) continue;
-      const stats: RuleStats = new Map();
-      const mine: Finding[] = [];
-      evaluations += ruleSet.evaluate(
-        buildFactSets(
-          model,
-          { evaluationYear: request.year, now: request.now, settings: request.settings },
-          request.kinds ?? ['review'],
-        ),
-        (finding) => mine.push(finding),
-        stats,
-      );
-      for (const finding of mine) findings.push(finding);
-      const count = <K extends string>(key: (f: Finding) => K) =>
-        mine.reduce<Partial<Record<K, number>>>(
-          (acc, f) => ({ ...acc, [key(f)]: (acc[key(f)] ?? 0) + 1 }),
-          {},
-        );
-      summaries.push({
-        organisationId,
-        organisationName: model.details?.name ?? null,
+    let done = 0;
+    for await (const { organisationId, prepared, source } of this.preparedOf(
+      organisations,
+      asOf,
+      request,
+      phases,
+    )) {
+      done++;
+      // Registered after `asOf` (or without the document asked for): not part of this evaluation.
+      if (prepared) {
+        sources[source]++;
+        const one = this.evaluateOne(ruleSet, prepared, request, phases);
+        for (const finding of one.findings) findings.push(finding);
+        summaries.push(one.summary);
+        evaluations += one.evaluations;
+      }
+      onProgress?.(done, organisations.length, organisationId);
+      // Let other requests (and /health) in between organisations.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return { findings, summaries, evaluations, sources };
+  }
+
+  /** The rules over one organisation's prepared fact sets, finished for the batch. */
+  private evaluateOne(
+    ruleSet: RuleSet,
+    prepared: PreparedOrganisation,
+    request: EvaluationRequest,
+    phases?: Phases,
+  ): { findings: Finding[]; summary: OrganisationSummary; evaluations: number } {
+    let since = performance.now();
+    const sets = finishFactSets(
+      prepared,
+      { evaluationYear: request.year, now: request.now, settings: request.settings },
+      request.kinds ?? ['review'],
+    );
+    addPhase(phases, 'finish facts', since);
+    since = performance.now();
+    const stats: RuleStats = new Map();
+    const mine: Finding[] = [];
+    const evaluations = ruleSet.evaluate(sets, (finding) => mine.push(finding), stats);
+    addPhase(phases, 'rules', since);
+    const count = <K extends string>(key: (f: Finding) => K) =>
+      mine.reduce<Partial<Record<K, number>>>((acc, f) => ({ ...acc, [key(f)]: (acc[key(f)] ?? 0) + 1 }), {});
+    return {
+      findings: mine,
+      evaluations,
+      summary: {
+        organisationId: prepared.organisationId,
+        organisationName: prepared.organisationName,
         findings: mine.length,
         byCategory: count((f) => f.category),
         bySeverity: count((f) => f.severity),
         byClass: count((f) => f.class),
         lke: lkeScore(ruleSet.rules, stats, request.lke ?? DEFAULT_LKE),
-      });
-      onProgress?.(index + 1, organisations.length, organisationId);
-      // Let other requests (and /health) in between organisations.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return { findings, summaries, evaluations };
+      },
+    };
   }
 
-  /** Evaluates and stores the batch as events; returns its record. */
+  /** Prepared fact sets as of `asOf`; for one document, folded from that document's events only. */
+  private async *preparedOf(
+    organisations: readonly string[],
+    asOf: Position,
+    request: EvaluationRequest,
+    phases?: Phases,
+  ): AsyncGenerator<PreparedAsOf> {
+    const document = request.document;
+    if (!document) {
+      yield* this.prepared.asOf(organisations, asOf, phases);
+      return;
+    }
+    for (const organisationId of organisations) {
+      const events = (await eventsOf(this.store, organisationId, asOf)).filter(
+        (e) => documentOfEvent(e) === document,
+      );
+      const prepared = events.length > 0 ? PreparedFacts.prepare(organisationId, events) : undefined;
+      // Without the document asked for: not part of this evaluation.
+      const has = prepared?.sets.some((s) => s.scope === 'document' && s.subject.documentId === document);
+      yield { organisationId, prepared: has ? prepared : undefined, source: 'fold' };
+    }
+  }
+
+  /**
+   * Evaluates and stores the batch as events; returns its record. Before evaluating, the facts read
+   * model's stale rows of the batch's organisations (up to its position) are prepared.
+   */
   async run(
     stored: StoredRuleSet,
     request: EvaluationRequest,
@@ -160,18 +211,49 @@ export class Evaluator {
     onProgress?: EvaluationProgress,
     asOf?: Position,
     batchId: string = randomUUID(),
+    phases?: Phases,
   ): Promise<{ batch: BatchRecord; findings: Finding[] }> {
     const position = asOf ?? (await this.store.headPosition());
-    if (!(await this.projector.waitFor(position, 30_000)))
-      throw errors.readModelsBehind(formatPosition(position), 30);
+    await this.awaitReadModels(position);
     const organisations = await this.organisations(request.organisations);
+    if (!request.document) {
+      const since = performance.now();
+      await this.prepared.refresh({
+        upTo: position,
+        ...(request.organisations && request.organisations.length > 0 ? { organisations } : {}),
+        ...(phases ? { phases } : {}),
+      });
+      addPhase(phases, 'prepare (stale rows)', since);
+    }
     const outcome = await this.evaluate(
       new RuleSet(stored.rules),
       organisations,
       position,
       request,
       onProgress,
+      phases,
     );
+    const since = performance.now();
+    const recorded = await this.record(stored, request, position, outcome, context, batchId);
+    addPhase(phases, 'store batch', since);
+    return recorded;
+  }
+
+  /** Waits until the read models (the facts read model among them) have reached `position`. */
+  async awaitReadModels(position: Position): Promise<void> {
+    if (!(await this.projector.waitFor(position, 30_000)))
+      throw errors.readModelsBehind(formatPosition(position), 30);
+  }
+
+  /** Stores an evaluated batch (one process's, or the combined parts of a sharded one) as events. */
+  async record(
+    stored: Pick<StoredRuleSet, 'version' | 'hash'>,
+    request: EvaluationRequest,
+    position: Position,
+    outcome: EvaluationOutcome,
+    context: { actor: Actor; now: string; correlationId: string },
+    batchId: string,
+  ): Promise<{ batch: BatchRecord; findings: Finding[] }> {
     const recorded: EvaluationRecordedData = {
       batchId,
       year: request.year,
@@ -234,16 +316,5 @@ export class Evaluator {
       kinds: settings.kinds ?? ['review', 'compliance'],
       ...(settings.document ? { document: settings.document } : {}),
     });
-  }
-
-  private async eventsOf(organisationId: string, asOf: Position) {
-    const events = [];
-    let after = START;
-    for (;;) {
-      const page = await this.store.readAll({ after, upTo: asOf, partitionKey: organisationId, limit: PAGE });
-      events.push(...page);
-      if (page.length < PAGE) return events;
-      after = page[page.length - 1]!.position;
-    }
   }
 }

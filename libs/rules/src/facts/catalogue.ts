@@ -34,13 +34,15 @@ export function factCatalogueMarkdown(): string {
     '',
     'Generated from `libs/rules/src/facts/*.facts.ts` (`npm run docs:facts`, or `./sakip rules facts`); do not edit by hand.',
     'A rule of a scope may use the facts of that scope. `?` marks a fact that may be null.',
+    'Facts marked *batch* depend on the batch (its year, date or settings) and are finished for each batch;',
+    'the others are prepared once per change of the organisation and kept in the facts read model.',
     '',
   ];
   for (const [scope, facts] of Object.entries(FACT_CATALOGUE)) {
     lines.push(`## ${scope}`, '', '| fact | type | meaning |', '|---|---|---|');
     for (const [name, info] of Object.entries(facts))
       lines.push(
-        `| \`${name}\` | ${info.type}${info.nullable ? '?' : ''} | ${info.description.replace(/\|/g, '\\|')} |`,
+        `| \`${name}\` | ${info.type}${info.nullable ? '?' : ''}${info.batch ? ' *batch*' : ''} | ${info.description.replace(/\|/g, '\\|')} |`,
       );
     lines.push('');
   }

@@ -7,12 +7,12 @@ export const COMMON_FACTS: FactDefinitions<{ readonly org: OrganisationContext }
   evaluationYear: {
     type: 'number',
     description: 'the year being evaluated (given by the batch)',
-    compute: (c) => c.org.batch.evaluationYear,
+    finish: ({ batch }) => batch.evaluationYear,
   },
   now: {
     type: 'date',
     description: 'the date the batch evaluates as of (given by the batch; rules never read the clock)',
-    compute: (c) => c.org.batch.now,
+    finish: ({ batch }) => batch.now,
   },
   organisationId: {
     type: 'string',

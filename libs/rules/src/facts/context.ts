@@ -1,26 +1,21 @@
 import { interpretValue, type DocumentValue, type RawValue } from '@sakip/domain';
 import type { Subject, SubjectRef } from '../rule';
-import { deadlinesFor, type Deadlines, type EvaluationSettings } from '../settings';
 import type { DocumentModel, IndicatorModel, NodeModel, OrganisationModel } from './model';
 import { normaliseText } from './text';
 
-export interface BatchContext {
-  readonly evaluationYear: number;
-  /** The date the batch evaluates as of (YYYY-MM-DD). */
-  readonly now: string;
-  readonly settings: EvaluationSettings;
-}
+export type { BatchContext } from './define';
 
 export const value = (raw: RawValue | null | undefined): DocumentValue => interpretValue(raw ?? null);
 export const isEmpty = (raw: RawValue | null | undefined) => value(raw).kind === 'empty';
 export const round = (n: number) => Math.round(n * 100) / 100;
 export const PLAN_KINDS: ReadonlySet<string> = new Set(['renstra', 'renja']);
 
-/** What every fact of an organisation may look at, computed once per organisation. */
+/**
+ * What every prepared fact of an organisation may look at, computed once per organisation. It holds no
+ * batch: what depends on the batch is a batch fact's `finish`.
+ */
 export interface OrganisationContext {
   readonly model: OrganisationModel;
-  readonly batch: BatchContext;
-  readonly deadlines: Deadlines;
   readonly children: ReadonlyMap<string, readonly NodeModel[]>;
   readonly indicatorsOfNode: ReadonlyMap<string, readonly IndicatorModel[]>;
   /** Indicators by normalised name (to find the same text on different nodes). */
@@ -29,7 +24,6 @@ export interface OrganisationContext {
   readonly nodesByName: ReadonlyMap<string, readonly NodeModel[]>;
   /** Indicators by their realisation series (three periods or more, text as printed). */
   readonly indicatorsByRealisations: ReadonlyMap<string, readonly IndicatorModel[]>;
-  readonly common: Readonly<Record<string, unknown>>;
   documentOf(ids: Iterable<string>): DocumentModel | undefined;
   subject(over: Partial<Subject>): Subject;
 }
@@ -55,13 +49,11 @@ export function realisationSeriesKey(indicator: IndicatorModel): string | undefi
   return periods.map((r, i) => `${r.period}=${(values[i] as { value: number }).value}`).join(';');
 }
 
-export function organisationContext(model: OrganisationModel, batch: BatchContext): OrganisationContext {
+export function organisationContext(model: OrganisationModel): OrganisationContext {
   const indicators = [...model.indicators.values()];
   const organisationName = model.details?.name ?? null;
   return {
     model,
-    batch,
-    deadlines: deadlinesFor(batch.settings, model.details?.government),
     children: groupBy(model.nodes.values(), (node) => node.definition.parent),
     indicatorsOfNode: groupBy(indicators, (indicator) => indicator.definition.nodeId),
     indicatorsByName: groupBy(
@@ -70,13 +62,6 @@ export function organisationContext(model: OrganisationModel, batch: BatchContex
     ),
     nodesByName: groupBy(model.nodes.values(), (node) => normaliseText(node.definition.name) || undefined),
     indicatorsByRealisations: groupBy(indicators, realisationSeriesKey),
-    common: {
-      evaluationYear: batch.evaluationYear,
-      now: batch.now,
-      organisationId: model.organisationId,
-      organisationName,
-      government: model.details?.government ?? null,
-    },
     documentOf(ids) {
       for (const id of ids) {
         const document = model.documents.get(id);

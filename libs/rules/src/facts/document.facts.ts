@@ -1,4 +1,4 @@
-import { defineScopeFacts, once } from './define';
+import { defineScopeFacts, once, type FinishInput } from './define';
 import { COMMON_FACTS } from './common.facts';
 import { PLAN_KINDS, round, value, type OrganisationContext } from './context';
 import { numericValue } from '@sakip/domain';
@@ -17,19 +17,25 @@ function agreementsOf(c: DocumentContext) {
   );
 }
 
-function computeLateAgreements(c: DocumentContext) {
-  const byYear = new Map<number, { year: number; signedOn: string; deadline: string }>();
+/** The latest signing date of the document's PK targets, per year (prepared; the deadline is the batch's). */
+function latestSigningByYear(c: DocumentContext): [number, string][] {
+  const byYear = new Map<number, string>();
   for (const i of c.org.model.indicators.values())
     for (const [year, a] of i.agreements) {
       if (a.documentId !== c.document.documentId || a.signedOn === null) continue;
-      const deadline = pkDeadline(c.org.deadlines, year);
       const current = byYear.get(year);
-      if (a.signedOn > deadline && (!current || a.signedOn > current.signedOn))
-        byYear.set(year, { year, signedOn: a.signedOn, deadline });
+      if (current === undefined || a.signedOn > current) byYear.set(year, a.signedOn);
     }
-  return [...byYear.values()].sort((a, b) => a.year - b.year);
+  return [...byYear].sort((a, b) => a[0] - b[0]);
 }
-const lateAgreements = once(computeLateAgreements);
+
+/** Years whose PK targets were signed after the batch's PK deadline (the latest signing of the year). */
+function lateAgreements({ prepared, deadlines }: FinishInput) {
+  return (prepared as [number, string][]).flatMap(([year, signedOn]) => {
+    const deadline = pkDeadline(deadlines, year);
+    return signedOn > deadline ? [{ year, signedOn, deadline }] : [];
+  });
+}
 
 /** The report's realisation rows that print a number against a numeric target: how many equal it exactly. */
 function computeRealisationEqualsTarget(c: DocumentContext) {
@@ -88,9 +94,9 @@ export const DOCUMENT_FACTS = defineScopeFacts<DocumentContext>('document', {
   coversEvaluationYear: {
     type: 'boolean',
     description: 'the period contains the evaluation year',
-    compute: (c) =>
-      c.document.period.start <= c.org.batch.evaluationYear &&
-      c.org.batch.evaluationYear <= c.document.period.end,
+    finish: ({ facts, batch }) =>
+      (facts['periodStart'] as number) <= batch.evaluationYear &&
+      batch.evaluationYear <= (facts['periodEnd'] as number),
   },
   agreementCount: {
     type: 'number',
@@ -117,11 +123,13 @@ export const DOCUMENT_FACTS = defineScopeFacts<DocumentContext>('document', {
     type: 'object',
     description:
       "the document's PK targets signed after the PK deadline of their year (setting: months after the DPA's approval): year, signing date, deadline",
-    compute: (c) => lateAgreements(c),
+    prepare: latestSigningByYear,
+    finish: lateAgreements,
   },
   lateAgreementCount: {
     type: 'number',
     description: 'how many years with such PK targets',
-    compute: (c) => lateAgreements(c).length,
+    prepare: latestSigningByYear,
+    finish: (input) => lateAgreements(input).length,
   },
 });

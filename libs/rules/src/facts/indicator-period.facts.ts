@@ -8,7 +8,7 @@ import {
   type Polarity,
 } from '@sakip/domain';
 import { addWorkingDays } from '../settings';
-import { defineScopeFacts } from './define';
+import { defineScopeFacts, type FinishInput } from './define';
 import { COMMON_FACTS, INDICATOR_IDENTITY_FACTS } from './common.facts';
 import { value, type OrganisationContext } from './context';
 import type { IndicatorModel, RealisationRecord } from './model';
@@ -22,7 +22,6 @@ export interface PeriodContext {
   readonly polarity: Polarity;
   readonly target: DocumentValue | null;
   readonly realisation: RealisationRecord | undefined;
-  readonly computed: number | undefined;
   readonly reported: number | undefined;
 }
 
@@ -42,18 +41,25 @@ export function periodContext(
       : planTarget
         ? value(planTarget.value)
         : null;
-  let computed: number | undefined;
-  if (target && realisation) {
-    const a = computeAchievement(target, value(realisation.value), polarity, {
-      lowerIsBetter: org.batch.settings.lowerIsBetter,
-    });
-    if (a.kind === 'computed') computed = a.percent;
-  }
   const reported =
     realisation?.reportedAchievement != null
       ? numericValue(value(realisation.reportedAchievement))
       : undefined;
-  return { org, indicator, period, parsed, polarity, target, realisation, computed, reported };
+  return { org, indicator, period, parsed, polarity, target, realisation, reported };
+}
+
+/**
+ * Achievement computed from the row's target and realisation by the indicator's polarity, under the
+ * batch's lower-is-better convention (from the prepared target, realisation and polarity).
+ */
+function computedAchievement({ facts, batch }: FinishInput): number | undefined {
+  const target = facts['target'] as DocumentValue | null;
+  const realisation = facts['realisation'] as DocumentValue | null;
+  if (!target || !realisation) return undefined;
+  const a = computeAchievement(target, realisation, facts['polarity'] as Polarity, {
+    lowerIsBetter: batch.settings.lowerIsBetter,
+  });
+  return a.kind === 'computed' ? a.percent : undefined;
 }
 
 export const INDICATOR_PERIOD_FACTS = defineScopeFacts<PeriodContext>('indicator-period', {
@@ -79,7 +85,7 @@ export const INDICATOR_PERIOD_FACTS = defineScopeFacts<PeriodContext>('indicator
   periodEnded: {
     type: 'boolean',
     description: 'the period ended before `now`',
-    compute: (c) => periodEndDate(c.parsed) < c.org.batch.now,
+    finish: ({ facts, batch }) => (facts['periodEnd'] as string) < batch.now,
   },
   polarity: {
     type: 'string',
@@ -120,19 +126,23 @@ export const INDICATOR_PERIOD_FACTS = defineScopeFacts<PeriodContext>('indicator
     nullable: true,
     description:
       "achievement computed from the row's target and realisation by the indicator's polarity, in %",
-    compute: (c) => c.computed ?? null,
+    finish: (input) => computedAchievement(input) ?? null,
   },
   achievementPair: {
     type: 'pair',
     nullable: true,
     description: '[reported, computed] achievement when both are numbers',
-    compute: (c) => (c.reported !== undefined && c.computed !== undefined ? [c.reported, c.computed] : null),
+    finish: (input) => {
+      const reported = input.facts['reportedAchievement'] as number | null;
+      const computed = computedAchievement(input);
+      return reported !== null && computed !== undefined ? [reported, computed] : null;
+    },
   },
   achievementTolerance: {
     type: 'number',
     description:
       'allowed difference between reported and computed achievement, in percentage points (setting; inclusive)',
-    compute: (c) => c.org.batch.settings.achievementTolerance,
+    finish: ({ batch }) => batch.settings.achievementTolerance,
   },
   reportedOn: {
     type: 'date',
@@ -144,21 +154,19 @@ export const INDICATOR_PERIOD_FACTS = defineScopeFacts<PeriodContext>('indicator
     type: 'date',
     nullable: true,
     description: 'for quarters: the reporting deadline (setting: working days after the quarter)',
-    compute: (c) =>
-      c.parsed.kind === 'quarter'
-        ? addWorkingDays(periodEndDate(c.parsed), c.org.deadlines.quarterlyReportWorkingDays)
+    finish: ({ facts, deadlines }) =>
+      facts['periodKind'] === 'quarter'
+        ? addWorkingDays(facts['periodEnd'] as string, deadlines.quarterlyReportWorkingDays)
         : null,
   },
 });
 
-export function periodsOf(
-  indicator: IndicatorModel,
-  evaluationYear: number,
-): { period: string; parsed: Period }[] {
+/** Every period of an indicator with a target or a realisation (a batch keeps those up to its year). */
+export function periodsOf(indicator: IndicatorModel): { period: string; parsed: Period }[] {
   const periods = new Set<string>([...indicator.targets.keys()].map(String));
   for (const period of indicator.realisations.keys()) periods.add(period);
   return [...periods].sort().flatMap((period) => {
     const parsed = parsePeriod(period);
-    return parsed && parsed.year <= evaluationYear ? [{ period, parsed }] : [];
+    return parsed ? [{ period, parsed }] : [];
   });
 }

@@ -11,7 +11,7 @@ import {
   type Polarity,
   type RawValue,
 } from '@sakip/domain';
-import { defineScopeFacts, once } from './define';
+import { defineScopeFacts, once, type FinishInput } from './define';
 import {
   indicatorRef,
   isEmpty,
@@ -789,12 +789,14 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
     type: 'object',
     description:
       'printed target–realisation–capaian triples whose capaian differs from the computed one (by polarity) by more than the tolerance: period, values, computed, table',
-    compute: (c) => misreported(c),
+    prepare: achievementTriples,
+    finish: misreported,
   },
   misreportedAchievementCount: {
     type: 'number',
     description: 'how many such triples',
-    compute: (c) => misreported(c).length,
+    prepare: achievementTriples,
+    finish: (input) => misreported(input).length,
   },
   revisionsWithoutLegalBasisYears: {
     type: 'number[]',
@@ -842,49 +844,87 @@ export const INDICATOR_FACTS = defineScopeFacts<IndicatorContext>('indicator', {
   },
 });
 
+const CONVENTIONS: readonly LowerIsBetterConvention[] = ['inverse-difference', 'ratio'];
+
+/** A printed target–realisation–capaian triple, with the achievement computed under every reading. */
+interface AchievementTriple {
+  readonly period: string;
+  readonly target: RawValue;
+  readonly realisation: RawValue | null | undefined;
+  readonly reported: RawValue;
+  readonly reportedPercent: number;
+  readonly table: string | null;
+  /** Computed achievement by `${polarity}/${convention}` (absent: not computable). */
+  readonly computed: Readonly<Record<string, number>>;
+}
+
 /**
- * Every printed target–realisation–capaian triple (each realisation row, primary or repeated) whose capaian
- * differs from realisation ÷ target (by polarity) by more than the tolerance.
+ * Every printed target–realisation–capaian triple (each realisation row, primary or repeated), with the
+ * achievement computed by the stated polarity (or, where the document states none, by either polarity)
+ * under both lower-is-better conventions: the batch picks the reading and applies its tolerance.
  */
-function computeMisreported(c: IndicatorContext) {
-  const stated = c.indicator.definition.polarity;
-  const tolerance = c.org.batch.settings.achievementTolerance;
-  // Where the document does not state the polarity, a capaian that fits either reading (higher or
-  // lower is better, under either convention for lower) is not misreported.
-  const readings: { polarity: Polarity; lowerIsBetter: LowerIsBetterConvention }[] = stated
-    ? [{ polarity: stated, lowerIsBetter: c.org.batch.settings.lowerIsBetter }]
-    : [
-        { polarity: 'higher-is-better', lowerIsBetter: c.org.batch.settings.lowerIsBetter },
-        { polarity: 'lower-is-better', lowerIsBetter: 'inverse-difference' },
-        { polarity: 'lower-is-better', lowerIsBetter: 'ratio' },
-      ];
-  return c.indicator.statements.flatMap((s) => {
+function achievementTriples(c: IndicatorContext): {
+  stated: Polarity | null;
+  triples: AchievementTriple[];
+} {
+  const stated = c.indicator.definition.polarity ?? null;
+  const polarities: Polarity[] = stated ? [stated] : ['higher-is-better', 'lower-is-better'];
+  const triples = c.indicator.statements.flatMap((s) => {
     if (s.field !== 'realisation' || s.reportedAchievement == null || !s.period) return [];
     const year = parsePeriod(s.period);
     const target =
       s.rowTarget ?? (year?.kind === 'year' ? c.indicator.targets.get(year.year)?.value : undefined);
     const reported = numericValue(value(s.reportedAchievement));
     if (target === undefined || target === null || reported === undefined) return [];
-    const computed = readings.flatMap((r) => {
-      const a = computeAchievement(value(target), value(s.value), r.polarity, {
-        lowerIsBetter: r.lowerIsBetter,
-      });
-      return a.kind === 'computed' ? [a.percent] : [];
-    });
-    if (computed.length === 0 || computed.some((p) => Math.abs(p - reported) <= tolerance + 1e-9)) return [];
+    const computed: Record<string, number> = {};
+    for (const polarity of polarities)
+      for (const lowerIsBetter of CONVENTIONS) {
+        const a = computeAchievement(value(target), value(s.value), polarity, { lowerIsBetter });
+        if (a.kind === 'computed') computed[`${polarity}/${lowerIsBetter}`] = a.percent;
+      }
     return [
       {
         period: s.period,
         target,
         realisation: s.value,
         reported: s.reportedAchievement,
-        computed: round(computed[0]!),
+        reportedPercent: reported,
         table: s.source?.table ?? null,
+        computed,
+      },
+    ];
+  });
+  return { stated, triples };
+}
+
+/**
+ * The triples whose capaian differs from realisation ÷ target (by polarity) by more than the batch's
+ * tolerance. Where the document does not state the polarity, a capaian that fits either reading (higher or
+ * lower is better, under either convention for lower) is not misreported.
+ */
+function misreported({ prepared, batch }: FinishInput) {
+  const { stated, triples } = prepared as ReturnType<typeof achievementTriples>;
+  const tolerance = batch.settings.achievementTolerance;
+  const convention = batch.settings.lowerIsBetter;
+  const readings = stated
+    ? [`${stated}/${convention}`]
+    : [`higher-is-better/${convention}`, 'lower-is-better/inverse-difference', 'lower-is-better/ratio'];
+  return triples.flatMap((t) => {
+    const computed = readings.flatMap((r) => (t.computed[r] === undefined ? [] : [t.computed[r]]));
+    if (computed.length === 0 || computed.some((p) => Math.abs(p - t.reportedPercent) <= tolerance + 1e-9))
+      return [];
+    return [
+      {
+        period: t.period,
+        target: t.target,
+        realisation: t.realisation,
+        reported: t.reported,
+        computed: round(computed[0]!),
+        table: t.table,
       },
     ];
   });
 }
-const misreported = once(computeMisreported);
 
 /**
  * For a count of things produced (aggregation sum, stated or inferred): years whose four quarters or two

@@ -1,75 +1,97 @@
-import { defineScopeFacts } from './define';
+import { defineScopeFacts, type FinishInput } from './define';
 import { COMMON_FACTS } from './common.facts';
 import type { OrganisationContext } from './context';
 import { lkjipDeadline, pkDeadline } from '../settings';
 
-/** Compliance of an organisation for the evaluation year: what the store holds or lacks. */
+/**
+ * Compliance of an organisation: what the store holds or lacks. Every fact but the common ones depends on
+ * the evaluation year, so the prepared parts keep what is on record for every year.
+ */
 export interface ComplianceContext {
   readonly org: OrganisationContext;
-  readonly year: number;
 }
 
-const agreementsOfYear = (c: ComplianceContext) =>
-  [...c.org.model.indicators.values()].flatMap((i) => {
-    const a = i.agreements.get(c.year);
-    return a ? [a] : [];
-  });
+/** Plan documents' periods: [start, end] of every Renstra. */
+const renstraPeriods = (c: ComplianceContext): [number, number][] =>
+  [...c.org.model.documents.values()]
+    .filter((d) => d.kind === 'renstra')
+    .map((d) => [d.period.start, d.period.end]);
 
-const lkjipOfYear = (c: ComplianceContext) =>
-  c.org.model.submissions
-    .filter((s) => s.kind === 'lkjip' && s.year === c.year)
-    .sort((a, b) => a.submittedOn.localeCompare(b.submittedOn));
+/** PK targets per year: how many, and their signing dates. */
+const agreementsByYear = (c: ComplianceContext): Record<string, { count: number; signed: string[] }> => {
+  const byYear: Record<string, { count: number; signed: string[] }> = {};
+  for (const indicator of c.org.model.indicators.values())
+    for (const [year, a] of indicator.agreements) {
+      const entry = (byYear[year] ??= { count: 0, signed: [] });
+      entry.count++;
+      if (a.signedOn !== null) entry.signed.push(a.signedOn);
+    }
+  return byYear;
+};
+
+/** LKjIP submissions: [year, submittedOn]. */
+const lkjipSubmissions = (c: ComplianceContext): [number, string][] =>
+  c.org.model.submissions.filter((s) => s.kind === 'lkjip').map((s) => [s.year, s.submittedOn]);
+
+const agreementsOfYear = ({ prepared, batch }: FinishInput) =>
+  (prepared as ReturnType<typeof agreementsByYear>)[batch.evaluationYear] ?? { count: 0, signed: [] };
+
+const lkjipOfYear = ({ prepared, batch }: FinishInput) =>
+  (prepared as [number, string][])
+    .filter(([year]) => year === batch.evaluationYear)
+    .map(([, submittedOn]) => submittedOn)
+    .sort((a, b) => a.localeCompare(b));
 
 export const ORGANISATION_FACTS = defineScopeFacts<ComplianceContext>('organisation', {
   ...COMMON_FACTS,
   hasPlanForYear: {
     type: 'boolean',
     description: 'a Renstra covering the evaluation year is recorded',
-    compute: (c) =>
-      [...c.org.model.documents.values()].some(
-        (d) => d.kind === 'renstra' && d.period.start <= c.year && c.year <= d.period.end,
+    prepare: renstraPeriods,
+    finish: ({ prepared, batch }) =>
+      (prepared as [number, number][]).some(
+        ([start, end]) => start <= batch.evaluationYear && batch.evaluationYear <= end,
       ),
   },
   hasPk: {
     type: 'boolean',
     description: 'PK targets for the evaluation year are recorded',
-    compute: (c) => agreementsOfYear(c).length > 0,
+    prepare: agreementsByYear,
+    finish: (input) => agreementsOfYear(input).count > 0,
   },
   pkSignedOn: {
     type: 'date',
     nullable: true,
     description: "latest signing date of the year's PK targets",
-    compute: (c) =>
-      agreementsOfYear(c)
-        .map((a) => a.signedOn)
-        .filter((d): d is string => d !== null)
-        .sort()
-        .pop() ?? null,
+    prepare: agreementsByYear,
+    finish: (input) => [...agreementsOfYear(input).signed].sort().pop() ?? null,
   },
   pkDeadline: {
     type: 'date',
     description: "PK due date (setting: months after the DPA's approval)",
-    compute: (c) => pkDeadline(c.org.deadlines, c.year),
+    finish: ({ deadlines, batch }) => pkDeadline(deadlines, batch.evaluationYear),
   },
   lkjipSubmittedOn: {
     type: 'date',
     nullable: true,
     description: 'when the LKjIP of the evaluation year was submitted',
-    compute: (c) => lkjipOfYear(c)[0]?.submittedOn ?? null,
+    prepare: lkjipSubmissions,
+    finish: (input) => lkjipOfYear(input)[0] ?? null,
   },
   lkjipSubmitted: {
     type: 'boolean',
     description: 'the LKjIP of the evaluation year was submitted',
-    compute: (c) => lkjipOfYear(c).length > 0,
+    prepare: lkjipSubmissions,
+    finish: (input) => lkjipOfYear(input).length > 0,
   },
   lkjipDeadline: {
     type: 'date',
     description: 'LKjIP due date (setting; per government)',
-    compute: (c) => lkjipDeadline(c.org.deadlines, c.year),
+    finish: ({ deadlines, batch }) => lkjipDeadline(deadlines, batch.evaluationYear),
   },
   lkjipDeadlinePassed: {
     type: 'boolean',
     description: '`now` is after the LKjIP due date',
-    compute: (c) => c.org.batch.now > lkjipDeadline(c.org.deadlines, c.year),
+    finish: ({ deadlines, batch }) => batch.now > lkjipDeadline(deadlines, batch.evaluationYear),
   },
 });

@@ -1,0 +1,160 @@
+import { START, type EventStore, type Position, type StoredEvent } from '@sakip/event-store';
+import { preparedAsOf, type FactSetRow, type ReadModels } from '@sakip/read-models';
+import {
+  foldOrganisation,
+  prepareFactSets,
+  PREPARED_FORMAT,
+  type ModelEvent,
+  type PreparedOrganisation,
+} from '@sakip/rules';
+
+const PAGE = 5000;
+/** Organisations read from the facts read model per query (their prepared text is a few hundred kB each). */
+const ROWS_PER_QUERY = 25;
+/** Prepared organisations written per statement. */
+const STORE_CHUNK = 20;
+
+/** Where an organisation's prepared fact sets came from in a batch. */
+export type PreparedSource = 'read-model' | 'fold';
+
+export interface PreparedAsOf {
+  readonly organisationId: string;
+  /** Undefined: the organisation has no event up to the position (registered later). */
+  readonly prepared: PreparedOrganisation | undefined;
+  readonly source: PreparedSource;
+}
+
+/** Milliseconds spent per phase (added up over organisations). */
+export type Phases = Record<string, number>;
+
+export const addPhase = (phases: Phases | undefined, name: string, since: number): void => {
+  if (phases) phases[name] = (phases[name] ?? 0) + (performance.now() - since);
+};
+
+/** An organisation's events (its partition) up to a position. */
+export async function eventsOf(
+  store: EventStore,
+  organisationId: string,
+  upTo: Position,
+): Promise<StoredEvent[]> {
+  const events: StoredEvent[] = [];
+  let after = START;
+  for (;;) {
+    const page = await store.readAll({ after, upTo, partitionKey: organisationId, limit: PAGE });
+    events.push(...page);
+    if (page.length < PAGE) return events;
+    after = page[page.length - 1]!.position;
+  }
+}
+
+/**
+ * The prepared fact sets of organisations: kept in the facts read model (the projector moves each
+ * organisation's position; `refresh` prepares the rows that are behind), and read as of a position.
+ */
+export class PreparedFacts {
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  /**
+   * Prepares the stale rows (missing, another format, or behind their position) of these organisations
+   * (all when left out) whose position is at most `upTo`: folds each one's events and stores the prepared
+   * fact sets with the position they reflect. Returns how many were prepared.
+   */
+  async refresh(
+    options: {
+      upTo?: Position;
+      organisations?: readonly string[];
+      phases?: Phases;
+      onProgress?: (done: number, total: number) => void;
+    } = {},
+  ): Promise<number> {
+    const stale = await this.readModels.facts.stale(PREPARED_FORMAT, {
+      ...(options.upTo ? { upTo: options.upTo } : {}),
+      ...(options.organisations ? { organisations: options.organisations } : {}),
+    });
+    let pending: { organisationId: string; prepared: string; format: number; position: Position }[] = [];
+    let writing: Promise<void> = Promise.resolve();
+    const read = (row: FactSetRow | undefined) =>
+      row ? eventsOf(this.store, row.organisationId, row.position) : undefined;
+    let next = read(stale[0]);
+    for (const [index, row] of stale.entries()) {
+      let since = performance.now();
+      const events = await next!;
+      addPhase(options.phases, 'prepare: read events', since);
+      next = read(stale[index + 1]);
+      next?.catch(() => undefined);
+      since = performance.now();
+      const prepared = JSON.stringify(prepareFactSets(foldOrganisation(row.organisationId, events)));
+      addPhase(options.phases, 'prepare: fold and prepare', since);
+      pending.push({
+        organisationId: row.organisationId,
+        prepared,
+        format: PREPARED_FORMAT,
+        position: row.position,
+      });
+      if (pending.length >= STORE_CHUNK || index === stale.length - 1) {
+        const chunk = pending;
+        pending = [];
+        since = performance.now();
+        await writing;
+        writing = this.readModels.facts.store(chunk);
+        addPhase(options.phases, 'prepare: store', since);
+      }
+      options.onProgress?.(index + 1, stale.length);
+    }
+    await writing;
+    return stale.length;
+  }
+
+  /**
+   * The prepared fact sets of each organisation as of `asOf`, in order: from the facts read model where
+   * its row reflects the organisation as of `asOf`, else folded from the organisation's events up to
+   * `asOf` (an organisation changed since, or a row not prepared yet). The next rows are read while the
+   * caller works on the current organisation; one page of rows is in memory at a time.
+   */
+  async *asOf(
+    organisations: readonly string[],
+    asOf: Position,
+    phases?: Phases,
+  ): AsyncGenerator<PreparedAsOf> {
+    const page = (start: number) =>
+      start < organisations.length
+        ? this.readModels.facts.rows(organisations.slice(start, start + ROWS_PER_QUERY))
+        : undefined;
+    let next = page(0);
+    for (let start = 0; start < organisations.length; start += ROWS_PER_QUERY) {
+      let since = performance.now();
+      const rows = new Map((await next!).map((r) => [r.organisationId, r]));
+      addPhase(phases, 'read prepared facts', since);
+      next = page(start + ROWS_PER_QUERY);
+      next?.catch(() => undefined);
+      for (const organisationId of organisations.slice(start, start + ROWS_PER_QUERY)) {
+        const row = rows.get(organisationId);
+        const text = row ? preparedAsOf(row, asOf, PREPARED_FORMAT) : undefined;
+        if (text !== undefined) {
+          since = performance.now();
+          const prepared = JSON.parse(text) as PreparedOrganisation;
+          addPhase(phases, 'parse prepared facts', since);
+          yield { organisationId, prepared, source: 'read-model' };
+          continue;
+        }
+        since = performance.now();
+        const events = await eventsOf(this.store, organisationId, asOf);
+        addPhase(phases, 'fold: read events', since);
+        since = performance.now();
+        const prepared =
+          events.length === 0 ? undefined : prepareFactSets(foldOrganisation(organisationId, events));
+        addPhase(phases, 'fold: fold and prepare', since);
+        yield { organisationId, prepared, source: 'fold' };
+      }
+      rows.clear();
+    }
+  }
+
+  /** Folds and prepares one organisation's events as given (e.g. only one document's). */
+  static prepare(organisationId: string, events: readonly ModelEvent[]): PreparedOrganisation {
+    return prepareFactSets(foldOrganisation(organisationId, events));
+  }
+}
