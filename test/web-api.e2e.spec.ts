@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApi, type TestApi } from '@sakip/api/testing';
+import { writeWorkbook, XLSX_MEDIA_TYPE, type Bundle } from '@sakip/application';
+import { exampleWithTenMistakes, fillWorkbook } from '@sakip/application/testing';
 import { FIXTURE } from './support/cli';
 
 const ORG = 'dinsos-karanganyar';
@@ -556,6 +558,34 @@ describe('the API of the web application', () => {
       await api.http().post('/reviews').set(auth(viewer)).send(bundle()).expect(200);
       expect(await api.application.infrastructure.store.headPosition()).toEqual(head);
     });
+
+    it('reviews a workbook sent as the raw body, and names the problems of a bad workbook at their cells', async () => {
+      const workbook = await writeWorkbook(bundle() as unknown as Bundle);
+      const reviewed = await api
+        .http()
+        .post('/reviews')
+        .set(auth(inspector))
+        .set('Content-Type', XLSX_MEDIA_TYPE)
+        .send(workbook)
+        .expect(200);
+      expect(reviewed.body).toMatchObject({
+        ok: true,
+        documents: [{ organisationId: ORG, name: 'workbook.xlsx' }],
+      });
+      expect(reviewed.body.total).toBeGreaterThan(0);
+      const mistakes = await fillWorkbook(await writeWorkbook(), exampleWithTenMistakes('dinsos-salah'));
+      const rejected = await api
+        .http()
+        .post('/reviews')
+        .set(auth(inspector))
+        .set('Content-Type', XLSX_MEDIA_TYPE)
+        .send(mistakes)
+        .expect(200);
+      expect(rejected.body.ok).toBe(false);
+      expect(
+        rejected.body.rejected[0].problems.some((p: { path: string }) => /^[A-Za-z ]+!/.test(p.path)),
+      ).toBe(true);
+    }, 60_000);
 
     it('answers an unreadable document with every problem, and refuses bad input and no key', async () => {
       const rejected = await api
