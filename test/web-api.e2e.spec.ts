@@ -275,6 +275,39 @@ describe('the API of the web application', () => {
       expect(badClass.body).toEqual(problem('INVALID_REQUEST'));
     });
 
+    it('counts findings per document and rule, with the filters of the list', async () => {
+      const grouped = await api
+        .http()
+        .get(`/evaluations/${batchId}/findings/groups?severity=high`)
+        .set(auth(inspector))
+        .expect(200);
+      const high = await api
+        .http()
+        .get(`/evaluations/${batchId}/findings?severity=high`)
+        .set(auth(inspector))
+        .expect(200);
+      expect(grouped.body.total).toBe(high.body.total);
+      expect(grouped.body.groups.reduce((sum: number, g: { count: number }) => sum + g.count, 0)).toBe(
+        high.body.total,
+      );
+      const [first] = grouped.body.groups;
+      expect(first).toMatchObject({
+        organisationId: ORG,
+        documentId,
+        rule: expect.any(String),
+        class: expect.any(String),
+        severity: 'high',
+        count: expect.any(Number),
+      });
+      const members = await api
+        .http()
+        .get(`/evaluations/${batchId}/findings?document=${documentId}&rule=${first.rule}&severity=high`)
+        .set(auth(inspector))
+        .expect(200);
+      expect(members.body.total).toBe(first.count);
+      await api.http().get(`/evaluations/${batchId}/findings/groups`).set(auth(viewer)).expect(403);
+    });
+
     it('shows a finding with its rule, evidence values, their source in the document, and links', async () => {
       const list = await api
         .http()
