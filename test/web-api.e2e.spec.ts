@@ -101,9 +101,11 @@ describe('the API of the web application', () => {
       expect(found.body.results.every((r: { organisation: string }) => r.organisation === ORG)).toBe(true);
     });
 
-    it('treats % and _ as plain characters', async () => {
+    it('treats % and _ as plain characters, and a blank query finds nothing', async () => {
       const found = await api.http().get('/search?q=%25').set(auth(viewer)).expect(200);
       expect(found.body.results).toEqual([]);
+      const blank = await api.http().get('/search?q=%20%20').set(auth(viewer)).expect(200);
+      expect(blank.body).toEqual({ query: '', results: [] });
     });
 
     it('refuses an empty or oversized query with a bilingual problem', async () => {
