@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApi, type TestApi } from '@sakip/api/testing';
+import { writeWorkbook, XLSX_MEDIA_TYPE, type Bundle } from '@sakip/application';
+import { exampleWithTenMistakes, fillWorkbook } from '@sakip/application/testing';
 import { FIXTURE } from './support/cli';
 
 const ORG = 'dinsos-karanganyar';
@@ -99,9 +101,11 @@ describe('the API of the web application', () => {
       expect(found.body.results.every((r: { organisation: string }) => r.organisation === ORG)).toBe(true);
     });
 
-    it('treats % and _ as plain characters', async () => {
+    it('treats % and _ as plain characters, and a blank query finds nothing', async () => {
       const found = await api.http().get('/search?q=%25').set(auth(viewer)).expect(200);
       expect(found.body.results).toEqual([]);
+      const blank = await api.http().get('/search?q=%20%20').set(auth(viewer)).expect(200);
+      expect(blank.body).toEqual({ query: '', results: [] });
     });
 
     it('refuses an empty or oversized query with a bilingual problem', async () => {
@@ -271,6 +275,39 @@ describe('the API of the web application', () => {
         .set(auth(inspector))
         .expect(400);
       expect(badClass.body).toEqual(problem('INVALID_REQUEST'));
+    });
+
+    it('counts findings per document and rule, with the filters of the list', async () => {
+      const grouped = await api
+        .http()
+        .get(`/evaluations/${batchId}/findings/groups?severity=high`)
+        .set(auth(inspector))
+        .expect(200);
+      const high = await api
+        .http()
+        .get(`/evaluations/${batchId}/findings?severity=high`)
+        .set(auth(inspector))
+        .expect(200);
+      expect(grouped.body.total).toBe(high.body.total);
+      expect(grouped.body.groups.reduce((sum: number, g: { count: number }) => sum + g.count, 0)).toBe(
+        high.body.total,
+      );
+      const [first] = grouped.body.groups;
+      expect(first).toMatchObject({
+        organisationId: ORG,
+        documentId,
+        rule: expect.any(String),
+        class: expect.any(String),
+        severity: 'high',
+        count: expect.any(Number),
+      });
+      const members = await api
+        .http()
+        .get(`/evaluations/${batchId}/findings?document=${documentId}&rule=${first.rule}&severity=high`)
+        .set(auth(inspector))
+        .expect(200);
+      expect(members.body.total).toBe(first.count);
+      await api.http().get(`/evaluations/${batchId}/findings/groups`).set(auth(viewer)).expect(403);
     });
 
     it('shows a finding with its rule, evidence values, their source in the document, and links', async () => {
@@ -556,6 +593,34 @@ describe('the API of the web application', () => {
       await api.http().post('/reviews').set(auth(viewer)).send(bundle()).expect(200);
       expect(await api.application.infrastructure.store.headPosition()).toEqual(head);
     });
+
+    it('reviews a workbook sent as the raw body, and names the problems of a bad workbook at their cells', async () => {
+      const workbook = await writeWorkbook(bundle() as unknown as Bundle);
+      const reviewed = await api
+        .http()
+        .post('/reviews')
+        .set(auth(inspector))
+        .set('Content-Type', XLSX_MEDIA_TYPE)
+        .send(workbook)
+        .expect(200);
+      expect(reviewed.body).toMatchObject({
+        ok: true,
+        documents: [{ organisationId: ORG, name: 'workbook.xlsx' }],
+      });
+      expect(reviewed.body.total).toBeGreaterThan(0);
+      const mistakes = await fillWorkbook(await writeWorkbook(), exampleWithTenMistakes('dinsos-salah'));
+      const rejected = await api
+        .http()
+        .post('/reviews')
+        .set(auth(inspector))
+        .set('Content-Type', XLSX_MEDIA_TYPE)
+        .send(mistakes)
+        .expect(200);
+      expect(rejected.body.ok).toBe(false);
+      expect(
+        rejected.body.rejected[0].problems.some((p: { path: string }) => /^[A-Za-z ]+!/.test(p.path)),
+      ).toBe(true);
+    }, 60_000);
 
     it('answers an unreadable document with every problem, and refuses bad input and no key', async () => {
       const rejected = await api

@@ -33,6 +33,7 @@ export class Search {
 
   async search(query: string, caller: Caller, limit = SEARCH_LIMIT_DEFAULT): Promise<SearchAnswer> {
     const text = query.trim();
+    if (!text) return { query: text, results: [] };
     const scope = whoAmI(caller).organisations;
     const hits = await this.readModels.search.search(text, {
       limit,
