@@ -97,6 +97,11 @@ describe('evaluations and rule authoring (HTTP API)', () => {
   };
 
   it('runs a batch, stores it with its position and rule-set version, and serves the findings', async () => {
+    // Given no rule set published yet, GET /rules says so (not an empty 200)
+    const none = await api.http().get('/rules').set(auth(inspector)).expect(200);
+    expect(none.body).toMatchObject({ version: null, rules: [], history: [] });
+    expect(none.body.messages.id).toContain('Belum ada set aturan');
+
     const started = await api
       .http()
       .post('/evaluations')

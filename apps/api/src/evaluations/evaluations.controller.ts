@@ -29,6 +29,7 @@ import type {
   FindingDetail,
   FindingGroups,
   FindingsAnswer,
+  NoRuleSetPublished,
   PublishedRuleSetWithHistory,
   RuleCatalogue,
   RuleCheck,
@@ -117,7 +118,7 @@ export class RulesController {
   @ApiOperation({
     summary: 'The current rule-set version with every rule, and the history of versions (who, when, comment)',
   })
-  current(): Promise<PublishedRuleSetWithHistory | null> {
+  current(): Promise<PublishedRuleSetWithHistory | NoRuleSetPublished> {
     return this.app.rulesAdmin.current();
   }
 

@@ -106,6 +106,14 @@ export type PublishedRuleSetWithHistory = StoredRuleSet & {
   readonly history: readonly RuleSetHistoryEntry[];
 };
 
+/** What `GET /rules` answers before any rule set is published: no version, no rules, and what to do. */
+export interface NoRuleSetPublished {
+  readonly version: null;
+  readonly rules: readonly [];
+  readonly history: readonly [];
+  readonly messages: { readonly id: string; readonly en: string };
+}
+
 const SHOWN = 1000;
 
 export const COMMENT_MAX_LENGTH = 2000;
@@ -166,9 +174,18 @@ export class RulesAdmin {
   }
 
   /** The published rule set with its history (null before anything was published). */
-  async current(): Promise<PublishedRuleSetWithHistory | null> {
+  async current(): Promise<PublishedRuleSetWithHistory | NoRuleSetPublished> {
     const current = await this.evaluations.currentRules();
-    return current ? { ...current, history: await this.history() } : null;
+    if (current) return { ...current, history: await this.history() };
+    return {
+      version: null,
+      rules: [],
+      history: [],
+      messages: {
+        id: 'Belum ada set aturan yang diterbitkan. Evaluasi pertama menerbitkan aturan dari folder rules/ sebagai versi 1; atau terbitkan aturan dengan POST /rules atau "sakip rules publish".',
+        en: 'No rule set is published yet. The first evaluation publishes the rules in rules/ as version 1; or publish rules with POST /rules or "sakip rules publish".',
+      },
+    };
   }
 
   async catalogue(): Promise<RuleCatalogue> {
