@@ -94,7 +94,7 @@ describeInBrowser('web application in Chromium', () => {
     await screenshot(page, 'home');
 
     // When they start a batch for the sample (keyboard: the nav link, then the start button)
-    await page.getByRole('link', { name: 'Evaluasi' }).focus();
+    await page.getByRole('navigation').getByRole('link', { name: 'Evaluasi' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/batches$/);
     await expectAccessible('batches');

@@ -257,7 +257,7 @@ export function FindingsList({ batchId, findings }: { batchId: string; findings:
                             row.severity === 'high'
                               ? 'red.9'
                               : row.severity === 'medium'
-                                ? 'orange.9'
+                                ? 'grape.9'
                                 : 'gray.8'
                           }
                         >

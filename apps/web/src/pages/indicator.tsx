@@ -65,13 +65,13 @@ function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
       {entries.map((entry) => (
         <Timeline.Item
           key={entry.eventId}
-          color={isRevision(entry) ? 'orange.9' : 'blue.8'}
+          color={isRevision(entry) ? 'grape.9' : 'blue.8'}
           title={
             <Text fw={600}>
               {entry.kind} {entry.period ?? ''}: {entry.from ? `${formatStated(entry.from)} → ` : ''}
               {formatStated(entry.to)}
               {isRevision(entry) && (
-                <Badge ml="xs" size="xs" color="orange.9">
+                <Badge ml="xs" size="xs" color="grape.9">
                   {t('indicator.revisionMark')}
                 </Badge>
               )}
@@ -288,7 +288,7 @@ function CommandForms({
           )}
           {stale ? <Stale error={error} onReload={onDone} /> : <ErrorMessage error={error} />}
           {saved && (
-            <Text role="status" c="green.9">
+            <Text role="status" c="teal.9">
               {t('indicator.saved')}
             </Text>
           )}
@@ -457,7 +457,7 @@ export default function IndicatorPage() {
                       <Table.Td>
                         {formatStated(period.target)}{' '}
                         {period.targetRevised && (
-                          <Badge size="xs" color="orange.9">
+                          <Badge size="xs" color="grape.9">
                             {t('indicator.revised')}
                           </Badge>
                         )}
@@ -466,7 +466,7 @@ export default function IndicatorPage() {
                       <Table.Td>
                         {formatStated(period.realisation)}{' '}
                         {period.realisationCorrected && (
-                          <Badge size="xs" color="orange.9">
+                          <Badge size="xs" color="grape.9">
                             {t('indicator.corrected')}
                           </Badge>
                         )}

@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { json, jsonParseLinter } from '@codemirror/lang-json';
 import { linter, lintGutter } from '@codemirror/lint';
+import { EditorView } from '@codemirror/view';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import CodeMirror from '@uiw/react-codemirror';
 import { jsonSchemaLinter, stateExtensions, handleRefresh } from 'codemirror-json-schema';
@@ -139,14 +140,19 @@ function Editor({ initial, detail }: { initial: string; detail: RuleDetail | nul
   });
 
   const extensions = useMemo(() => {
-    const list = [json(), lintGutter(), linter(jsonParseLinter(), { delay: 300 })];
+    const list = [
+      json(),
+      lintGutter(),
+      linter(jsonParseLinter(), { delay: 300 }),
+      EditorView.contentAttributes.of({ 'aria-label': t('rules.editor') }),
+    ];
     if (schema.data)
       list.push(
         linter(jsonSchemaLinter(), { delay: 300, needsRefresh: handleRefresh }),
         stateExtensions(schema.data),
       );
     return list;
-  }, [schema.data]);
+  }, [schema.data, t]);
 
   const rule = parsed.ok ? parsed.value : null;
   return (
@@ -169,7 +175,7 @@ function Editor({ initial, detail }: { initial: string; detail: RuleDetail | nul
             </Title>
             {!parsed.ok && <Text c="red.9">{t('rules.invalidJson', { message: parsed.message })}</Text>}
             {parsed.ok && check.error ? <ErrorMessage error={check.error} /> : null}
-            {parsed.ok && check.data?.valid && <Text c="green.9">{t('rules.valid')}</Text>}
+            {parsed.ok && check.data?.valid && <Text c="teal.9">{t('rules.valid')}</Text>}
             {parsed.ok && check.data && !check.data.valid && (
               <>
                 <Text c="red.9">{t('rules.invalid')}</Text>
@@ -273,7 +279,7 @@ function Editor({ initial, detail }: { initial: string; detail: RuleDetail | nul
         <Title order={2} size="h4" mb="xs">
           {t('rules.facts')}
         </Title>
-        <ScrollArea h={640} type="auto" tabIndex={0} aria-label={t('rules.facts')}>
+        <ScrollArea h={640} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': t('rules.facts') }}>
           <Async query={facts}>
             {(data) => (
               <Table>
