@@ -39,6 +39,8 @@ const draftRule = (severity: string) => ({
 });
 
 describeInBrowser('web application in Chromium', () => {
+  // A browser, a server and a batch on a shared 2-core machine: each scenario gets two minutes.
+  jest.setTimeout(120_000);
   let server: WebServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -69,13 +71,13 @@ describeInBrowser('web application in Chromium', () => {
   });
 
   /** Signs in by keyboard only: the key field has focus after Tab, Enter submits. */
-  async function signIn(key: string): Promise<void> {
-    await page.goto(`${server.url}/`);
-    await page.waitForURL(/\/sign-in$/);
-    await page.getByLabel('Kunci API').focus();
-    await page.keyboard.type(key);
-    await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === '/');
+  async function signIn(key: string, tab: Page = page): Promise<void> {
+    await tab.goto(`${server.url}/`);
+    await tab.waitForURL(/\/sign-in$/);
+    await tab.getByLabel('Kunci API').focus();
+    await tab.keyboard.type(key);
+    await tab.keyboard.press('Enter');
+    await tab.waitForURL((url) => url.pathname === '/');
   }
 
   async function expectAccessible(name: string): Promise<void> {
@@ -148,8 +150,9 @@ describeInBrowser('web application in Chromium', () => {
     await page.locator('[data-testid=chart] svg').waitFor();
     await expectAccessible('indicator (planner)');
     await screenshot(page, 'indicator');
-    // And a second tab opened at the same version
+    // And a second tab (signed in on its own: the key lives in the tab's session) at the same version
     const other = await context.newPage();
+    await signIn(key, other);
     await other.goto(`${server.url}/indicator/${encodeURIComponent(INDICATOR)}`);
     await other.getByLabel('Nilai baru').waitFor();
 

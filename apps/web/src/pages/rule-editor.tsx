@@ -142,6 +142,7 @@ function Editor({ initial, detail }: { initial: string; detail: RuleDetail | nul
   const extensions = useMemo(() => {
     const list = [
       json(),
+      EditorView.lineWrapping,
       lintGutter(),
       linter(jsonParseLinter(), { delay: 300 }),
       EditorView.contentAttributes.of({ 'aria-label': t('rules.editor') }),
@@ -159,15 +160,14 @@ function Editor({ initial, detail }: { initial: string; detail: RuleDetail | nul
     <Grid>
       <Grid.Col span={{ base: 12, lg: 8 }}>
         <Stack gap="sm">
-          <div data-testid="rule-editor">
-            <CodeMirror
-              value={text}
-              height="460px"
-              extensions={extensions}
-              onChange={setText}
-              aria-label={t('rules.editor')}
-              basicSetup={{ tabSize: 2 }}
-            />
+          <div
+            data-testid="rule-editor"
+            tabIndex={0}
+            role="group"
+            aria-label={t('rules.editor')}
+            style={{ height: 460, overflow: 'auto', border: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            <CodeMirror value={text} extensions={extensions} onChange={setText} basicSetup={{ tabSize: 2 }} />
           </div>
           <Paper withBorder p="sm" data-testid="rule-check" aria-live="polite">
             <Title order={2} size="h4">
