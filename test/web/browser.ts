@@ -105,7 +105,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /** Screenshots for the README, written only when SAKIP_SCREENSHOTS=1 (npm run screenshots). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, fullPage = false): Promise<void> {
   if (process.env.SAKIP_SCREENSHOTS !== '1') return;
-  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', `${name}.png`), fullPage });
 }

@@ -149,7 +149,6 @@ describeInBrowser('web application in Chromium', () => {
     await page.getByTestId('history').waitFor();
     await page.locator('[data-testid=chart] svg').waitFor();
     await expectAccessible('indicator (planner)');
-    await screenshot(page, 'indicator');
     // And a second tab (signed in on its own: the key lives in the tab's session) at the same version
     const other = await context.newPage();
     await signIn(key, other);
@@ -166,6 +165,7 @@ describeInBrowser('web application in Chromium', () => {
     await page.getByText('Tersimpan.').waitFor();
     await page.getByTestId('history').getByText('Penyesuaian RPJMD perubahan').waitFor();
     await expect(page.getByTestId('periods').textContent()).resolves.toContain('84,5');
+    await screenshot(page, 'indicator', true);
 
     // When the other tab, still at the old version, submits
     await other.getByLabel('Nilai baru').fill('90');

@@ -46,6 +46,9 @@ export function filterFindings(findings: Finding[], filters: Filters): Finding[]
   );
 }
 
+export const severityColor = (severity: string) =>
+  severity === 'high' ? 'red.9' : severity === 'medium' ? 'grape.9' : 'gray.8';
+
 const distinct = (values: string[]) => [...new Set(values)].sort();
 
 /**
@@ -252,15 +255,7 @@ export function FindingsList({ batchId, findings }: { batchId: string; findings:
                         <Badge color="dark" variant="outline">
                           {formatNumber(row.count, 0)}
                         </Badge>
-                        <Badge
-                          color={
-                            row.severity === 'high'
-                              ? 'red.9'
-                              : row.severity === 'medium'
-                                ? 'grape.9'
-                                : 'gray.8'
-                          }
-                        >
+                        <Badge color={severityColor(row.severity)}>
                           {t(`evaluation.severities.${row.severity}`, { defaultValue: row.severity })}
                         </Badge>
                         <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
