@@ -42,11 +42,15 @@ const WRITES: Record<string, { path: string; body: () => object; allowed?: strin
   'POST /rules/validate': { path: '/rules/validate', body: () => ({}) },
   'POST /rules/dry-run': { path: '/rules/dry-run', body: () => ({ rule: {}, year: 2025 }) },
   'DELETE /rules/{area}/{name}': { path: '/rules/smart/none', body: () => ({}) },
+  // A review stores nothing: every signed-in role may ask for one.
+  'POST /reviews': { path: '/reviews', body: () => ({}), allowed: ['viewer', 'inspector', 'planner'] },
 };
 /** Routes a planner may use, for the organisations in its scope. */
 const PLANNER_ROUTES = Object.keys(WRITES).filter((route) => /bundles|indicators|organisations/.test(route));
 /** Routes only administrators (and, where listed, other roles) may use. */
-const ADMIN_ROUTES = Object.keys(WRITES).filter((route) => !PLANNER_ROUTES.includes(route));
+const ADMIN_ROUTES = Object.keys(WRITES).filter(
+  (route) => !PLANNER_ROUTES.includes(route) && !WRITES[route]!.allowed?.includes('planner'),
+);
 
 describe('who may do what (HTTP API)', () => {
   let api: TestApi;

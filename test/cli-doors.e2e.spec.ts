@@ -84,6 +84,9 @@ describe('npm start (sakip quickstart), twice', () => {
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(/sakip_[0-9a-f]{12}_/);
       expect(first.stdout).toContain('Try (with the key above):');
+      expect(first.stdout).toMatch(
+        /Web application: run \.\/sakip serve, then open http:\/\/[\w.]+:\d+ in a browser/,
+      );
       const second = await sakip(['quickstart', '--no-serve'], env);
       expect(second.code).toBe(0);
       expect(second.stdout).not.toMatch(/sakip_[0-9a-f]{12}_/);

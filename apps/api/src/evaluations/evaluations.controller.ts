@@ -27,6 +27,7 @@ import type {
   ComparedDryRun,
   FactEntry,
   FindingDetail,
+  FindingGroups,
   FindingsAnswer,
   PublishedRuleSetWithHistory,
   RuleCatalogue,
@@ -82,6 +83,16 @@ export class EvaluationsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<FindingsAnswer | StreamableFile> {
     return sendAnswer(await this.app.evaluations.findings(id, q), res);
+  }
+
+  @Get(':id/findings/groups')
+  @Roles('admin', 'inspector')
+  @ApiOperation({
+    summary:
+      'Findings counted per organisation, document and rule (the same filters as the list): most severe first',
+  })
+  groups(@Param('id') id: string, @Query() q: FindingsQueryDto): Promise<FindingGroups> {
+    return this.app.batches.groups(id, q);
   }
 
   @Get(':id/findings/:findingId')

@@ -45,6 +45,17 @@ export function registerQuickstartCommand(program: Command, context: CliContext)
         const base = serverUrl(context);
         const organisation = outcome.summary.organisationId;
         out.say(
+          options.serve
+            ? {
+                id: `Aplikasi web: buka ${base} di peramban dan masuk dengan kunci admin.`,
+                en: `Web application: open ${base} in a browser and sign in with the admin key.`,
+              }
+            : {
+                id: `Aplikasi web: jalankan ./sakip serve, lalu buka ${base} di peramban dan masuk dengan kunci admin.`,
+                en: `Web application: run ./sakip serve, then open ${base} in a browser and sign in with the admin key.`,
+              },
+        );
+        out.say(
           existingKey
             ? { id: 'Coba (dengan kunci admin Anda):', en: 'Try (with your admin key):' }
             : { id: 'Coba (dengan kunci di atas):', en: 'Try (with the key above):' },

@@ -3,9 +3,10 @@ import { parsePosition, START } from '@sakip/event-store';
 import type { ReadModels } from '@sakip/read-models';
 import { FACT_CATALOGUE, type Bilingual, type Finding } from '@sakip/rules';
 import { errors } from '../errors/catalogue';
+import { groupFindings, type FindingGroup } from '../review/findings';
 import type { Caller } from '../shared/caller';
 import type { Clock } from '../shared/clock';
-import type { BatchProgress, EvaluateRequest, Evaluations } from './evaluations';
+import type { BatchProgress, EvaluateRequest, Evaluations, FindingsFilter } from './evaluations';
 
 /** One line of the batch list: stored, or running (or failed) in this process. */
 export interface BatchListEntry {
@@ -69,6 +70,25 @@ export interface FindingDetail {
     readonly indicator: string | null;
     readonly subjects: readonly { readonly node: string | null; readonly indicator: string | null }[];
   };
+}
+
+/** Findings of one rule in one document, counted (their list: GET …/findings?document=&rule=). */
+export type FindingGroupCount = Omit<FindingGroup, 'findings'> & { readonly count: number };
+
+export interface FindingGroups {
+  readonly total: number;
+  readonly groups: readonly FindingGroupCount[];
+}
+
+/** The filters of GET /evaluations/:id/findings, as one predicate. */
+export function findingMatches(filter: FindingsFilter): (finding: Finding) => boolean {
+  return (f) =>
+    (!filter.organisation || f.subject.organisationId === filter.organisation) &&
+    (!filter.severity || f.severity === filter.severity) &&
+    (!filter.category || f.category === filter.category) &&
+    (!filter.rule || f.ruleId === filter.rule) &&
+    (!filter.class || f.class === filter.class) &&
+    (!filter.document || f.subject.documentId === filter.document);
 }
 
 interface Started {
@@ -178,6 +198,23 @@ export class EvaluationBatches {
       ...(batch ? { findings: batch.findingCount } : { progress: progress.progress }),
       document,
       ...(progress.error ? { error: progress.error } : {}),
+    };
+  }
+
+  /**
+   * A batch's findings (filtered as the list is) counted per organisation, document and rule: the rows of
+   * "findings grouped by rule within a document"; each group's findings come from the list with
+   * `document` and `rule` set. Per organisation and document, most severe first.
+   */
+  async groups(batchId: string, filter: FindingsFilter): Promise<FindingGroups> {
+    const { findings } = await this.evaluations.evaluator.batch(batchId);
+    const selected = findings.filter(findingMatches(filter));
+    return {
+      total: selected.length,
+      groups: groupFindings(selected).map(({ findings: list, ...group }) => ({
+        ...group,
+        count: list.length,
+      })),
     };
   }
 

@@ -28,6 +28,20 @@ describe('rule set', () => {
       .when({ type: 'PublishRuleSet', data: { hash: 'h1', rules: [{ id: 'smart/a' }], change } })
       .thenNothingHappens());
 
+  it('keeps the comment with the version it publishes', () =>
+    spec
+      .given([published(1, 'h1')])
+      .when({
+        type: 'PublishRuleSet',
+        data: { hash: 'h2', rules: [{ id: 'smart/a' }], change: { ...change, comment: 'why' } },
+      })
+      .then([
+        {
+          type: 'RuleSetPublished',
+          data: { version: 2, hash: 'h2', rules: [{ id: 'smart/a' }], change: { ...change, comment: 'why' } },
+        },
+      ]));
+
   it('refuses an empty rule set', () =>
     spec
       .given([])
