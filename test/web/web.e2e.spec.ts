@@ -242,6 +242,44 @@ describeInBrowser('web application in Chromium', () => {
     await page.getByText('Anda tidak berwenang untuk tindakan ini.').waitFor();
   });
 
+  it('shows everyone the organisations, documents, tree, search and review pages without accessibility violations', async () => {
+    const key = await server.api.key('viewer');
+    const organisation = await server.api
+      .http()
+      .get(`/organisations/${ORG}`)
+      .set({ Authorization: `Bearer ${key}` });
+    const document = organisation.body.documents[0].documentId as string;
+    await signIn(key);
+    await page.goto(`${server.url}/organisation`);
+    await page.getByRole('link', { name: 'Dinas Sosial Kabupaten Karanganyar' }).click();
+    await page.getByRole('link', { name: /Rencana Strategis/ }).waitFor();
+    await expectAccessible('organisation');
+    await page.goto(`${server.url}/organisation/${ORG}/document/${document}`);
+    // The tree opens and closes by keyboard
+    const toggle = page.getByRole('button', { name: /Buka rincian: Meningkatkan perlindungan sosial/ });
+    await page.getByRole('button', { name: 'Buka semua' }).click();
+    await page.getByRole('link', { name: 'Angka Kemiskinan' }).first().waitFor();
+    await expectAccessible('tree');
+    await screenshot(page, 'tree');
+    await page.getByRole('button', { name: 'Tutup semua' }).click();
+    await page
+      .getByRole('button', { name: /Buka rincian: Meningkatkan pemerataan/ })
+      .first()
+      .focus();
+    await page.keyboard.press('Enter');
+    await toggle.waitFor();
+    // Search by name
+    await page.goto(`${server.url}/`);
+    await page.getByLabel(/Cari organisasi/).fill('kemiskinan');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/find\?q=kemiskinan/);
+    await page.getByRole('link', { name: 'Angka Kemiskinan' }).first().waitFor();
+    await expectAccessible('search');
+    await page.goto(`${server.url}/review`);
+    await page.getByRole('button', { name: 'Tinjau' }).waitFor();
+    await expectAccessible('review');
+  });
+
   it('switches to English, with numbers and dates in the chosen locale', async () => {
     const key = await server.api.key('viewer');
     await signIn(key);

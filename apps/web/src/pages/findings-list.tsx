@@ -141,6 +141,14 @@ export function FindingsList({ batchId, findings }: { batchId: string; findings:
     }),
     [findings],
   );
+  const severityOptions = useMemo(
+    () =>
+      options.severity.map((value) => ({
+        value,
+        label: t(`evaluation.severities.${value}`, { defaultValue: value }),
+      })),
+    [options.severity, t],
+  );
   const filtered = useMemo(() => filterFindings(findings, deferred), [findings, deferred]);
 
   const rows = useMemo<Row[]>(() => {
@@ -242,10 +250,7 @@ export function FindingsList({ batchId, findings }: { batchId: string; findings:
         />
         <Select
           label={t('evaluation.severity')}
-          data={options.severity.map((value) => ({
-            value,
-            label: t(`evaluation.severities.${value}`, { defaultValue: value }),
-          }))}
+          data={severityOptions}
           value={filters.severity || null}
           onChange={set('severity')}
           clearable
@@ -266,10 +271,10 @@ export function FindingsList({ batchId, findings }: { batchId: string; findings:
           onChange={(event) => set('text')(event.currentTarget.value)}
           w={200}
         />
-        <Button variant="light" onClick={() => exportAs('xlsx')}>
+        <Button variant="outline" onClick={() => exportAs('xlsx')}>
           {t('evaluation.xlsx')}
         </Button>
-        <Button variant="light" onClick={() => exportAs('csv')}>
+        <Button variant="outline" onClick={() => exportAs('csv')}>
           {t('evaluation.csv')}
         </Button>
       </Group>

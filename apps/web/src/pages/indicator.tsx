@@ -55,7 +55,8 @@ function entriesOf(history: IndicatorHistory | undefined): HistoryEntry[] {
     .sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0));
 }
 
-const isRevision = (entry: HistoryEntry) => /Revised|Corrected/.test(entry.eventType);
+// An entry that changed an earlier value is a revision (or a correction): marked in the chart and the timeline.
+const isRevision = (entry: HistoryEntry) => entry.from !== null || /Revised|Corrected/.test(entry.eventType);
 
 function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
   const { t } = useTranslation();
@@ -442,7 +443,7 @@ export default function IndicatorPage() {
                 }}
               />
               {asOf && (
-                <Button variant="light" onClick={() => setParams({}, { replace: true })}>
+                <Button variant="outline" onClick={() => setParams({}, { replace: true })}>
                   {t('common.close')}
                 </Button>
               )}
