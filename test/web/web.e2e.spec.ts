@@ -165,7 +165,7 @@ describeInBrowser('web application in Chromium', () => {
     await page.getByText('Tersimpan.').waitFor();
     await page.getByTestId('history').getByText('Penyesuaian RPJMD perubahan').waitFor();
     await expect(page.getByTestId('periods').textContent()).resolves.toContain('84,5');
-    await screenshot(page, 'indicator', true);
+    await screenshot(page, 'indicator', 1500);
 
     // When the other tab, still at the old version, submits
     await other.getByLabel('Nilai baru').fill('90');

@@ -350,7 +350,7 @@ export default function IndicatorPage() {
         trigger: 'axis',
         valueFormatter: (value: unknown) => (typeof value === 'number' ? formatNumber(value) : '—'),
       },
-      legend: { data: [names.target, names.pk, names.realisation] },
+      legend: { top: 0, data: [names.target, names.pk, names.realisation] },
       grid: { left: 60, right: 20, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: periods.map((period) => period.period) },
       yAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatNumber(value) } },
