@@ -105,7 +105,12 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /** Screenshots for the README, written only when SAKIP_SCREENSHOTS=1 (npm run screenshots). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, height?: number): Promise<void> {
   if (process.env.SAKIP_SCREENSHOTS !== '1') return;
-  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', `${name}.png`), fullPage: false });
+  const viewport = page.viewportSize();
+  // A taller window rather than a full-page capture: the fixed header and navigation stay in place.
+  if (height && viewport) await page.setViewportSize({ width: viewport.width, height });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', `${name}.png`) });
+  if (height && viewport) await page.setViewportSize(viewport);
 }

@@ -39,6 +39,8 @@ const draftRule = (severity: string) => ({
 });
 
 describeInBrowser('web application in Chromium', () => {
+  // A browser, a server and a batch on a shared 2-core machine: each scenario gets two minutes.
+  jest.setTimeout(120_000);
   let server: WebServer;
   let browser: Browser;
   let context: BrowserContext;
@@ -69,13 +71,13 @@ describeInBrowser('web application in Chromium', () => {
   });
 
   /** Signs in by keyboard only: the key field has focus after Tab, Enter submits. */
-  async function signIn(key: string): Promise<void> {
-    await page.goto(`${server.url}/`);
-    await page.waitForURL(/\/sign-in$/);
-    await page.getByLabel('Kunci API').focus();
-    await page.keyboard.type(key);
-    await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === '/');
+  async function signIn(key: string, tab: Page = page): Promise<void> {
+    await tab.goto(`${server.url}/`);
+    await tab.waitForURL(/\/sign-in$/);
+    await tab.getByLabel('Kunci API').focus();
+    await tab.keyboard.type(key);
+    await tab.keyboard.press('Enter');
+    await tab.waitForURL((url) => url.pathname === '/');
   }
 
   async function expectAccessible(name: string): Promise<void> {
@@ -94,7 +96,7 @@ describeInBrowser('web application in Chromium', () => {
     await screenshot(page, 'home');
 
     // When they start a batch for the sample (keyboard: the nav link, then the start button)
-    await page.getByRole('link', { name: 'Evaluasi' }).focus();
+    await page.getByRole('navigation').getByRole('link', { name: 'Evaluasi' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/batches$/);
     await expectAccessible('batches');
@@ -147,9 +149,9 @@ describeInBrowser('web application in Chromium', () => {
     await page.getByTestId('history').waitFor();
     await page.locator('[data-testid=chart] svg').waitFor();
     await expectAccessible('indicator (planner)');
-    await screenshot(page, 'indicator');
-    // And a second tab opened at the same version
+    // And a second tab (signed in on its own: the key lives in the tab's session) at the same version
     const other = await context.newPage();
+    await signIn(key, other);
     await other.goto(`${server.url}/indicator/${encodeURIComponent(INDICATOR)}`);
     await other.getByLabel('Nilai baru').waitFor();
 
@@ -163,6 +165,7 @@ describeInBrowser('web application in Chromium', () => {
     await page.getByText('Tersimpan.').waitFor();
     await page.getByTestId('history').getByText('Penyesuaian RPJMD perubahan').waitFor();
     await expect(page.getByTestId('periods').textContent()).resolves.toContain('84,5');
+    await screenshot(page, 'indicator', 1500);
 
     // When the other tab, still at the old version, submits
     await other.getByLabel('Nilai baru').fill('90');
@@ -237,6 +240,44 @@ describeInBrowser('web application in Chromium', () => {
     // And an administrator page is refused too
     await page.goto(`${server.url}/admin/keys`);
     await page.getByText('Anda tidak berwenang untuk tindakan ini.').waitFor();
+  });
+
+  it('shows everyone the organisations, documents, tree, search and review pages without accessibility violations', async () => {
+    const key = await server.api.key('viewer');
+    const organisation = await server.api
+      .http()
+      .get(`/organisations/${ORG}`)
+      .set({ Authorization: `Bearer ${key}` });
+    const document = organisation.body.documents[0].documentId as string;
+    await signIn(key);
+    await page.goto(`${server.url}/organisation`);
+    await page.getByRole('link', { name: 'Dinas Sosial Kabupaten Karanganyar' }).click();
+    await page.getByRole('link', { name: /Rencana Strategis/ }).waitFor();
+    await expectAccessible('organisation');
+    await page.goto(`${server.url}/organisation/${ORG}/document/${document}`);
+    // The tree opens and closes by keyboard
+    const toggle = page.getByRole('button', { name: /Buka rincian: Meningkatkan perlindungan sosial/ });
+    await page.getByRole('button', { name: 'Buka semua' }).click();
+    await page.getByRole('link', { name: 'Angka Kemiskinan' }).first().waitFor();
+    await expectAccessible('tree');
+    await screenshot(page, 'tree');
+    await page.getByRole('button', { name: 'Tutup semua' }).click();
+    await page
+      .getByRole('button', { name: /Buka rincian: Meningkatkan pemerataan/ })
+      .first()
+      .focus();
+    await page.keyboard.press('Enter');
+    await toggle.waitFor();
+    // Search by name
+    await page.goto(`${server.url}/`);
+    await page.getByLabel(/Cari organisasi/).fill('kemiskinan');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/find\?q=kemiskinan/);
+    await page.getByRole('link', { name: 'Angka Kemiskinan' }).first().waitFor();
+    await expectAccessible('search');
+    await page.goto(`${server.url}/review`);
+    await page.getByRole('button', { name: 'Tinjau' }).waitFor();
+    await expectAccessible('review');
   });
 
   it('switches to English, with numbers and dates in the chosen locale', async () => {

@@ -24,7 +24,12 @@ const queryClient = new QueryClient({
 });
 
 // Darker primary shades than the defaults: text on buttons and links keeps WCAG AA contrast.
-const theme = createTheme({ primaryColor: 'blue', primaryShade: 8, fontFamily: 'system-ui, sans-serif' });
+const theme = createTheme({
+  primaryColor: 'blue',
+  primaryShade: 8,
+  autoContrast: true,
+  fontFamily: 'system-ui, sans-serif',
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -37,7 +37,7 @@ export interface BatchListItem {
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
-  const color = status === 'done' ? 'green.9' : status === 'failed' ? 'red.9' : 'blue.9';
+  const color = status === 'done' ? 'teal.9' : status === 'failed' ? 'red.9' : 'blue.9';
   return <Badge color={color}>{t(`evaluation.${status}`, { defaultValue: status })}</Badge>;
 }
 

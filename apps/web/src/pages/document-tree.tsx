@@ -165,10 +165,10 @@ export default function DocumentTreePage() {
             <Title order={2} size="h3">
               {t('org.tree')}
             </Title>
-            <Button size="xs" variant="light" onClick={() => setOpen(new Set(ids))}>
+            <Button size="xs" variant="outline" onClick={() => setOpen(new Set(ids))}>
               {t('org.expandAll')}
             </Button>
-            <Button size="xs" variant="light" onClick={() => setOpen(new Set())}>
+            <Button size="xs" variant="outline" onClick={() => setOpen(new Set())}>
               {t('org.collapseAll')}
             </Button>
           </Group>

@@ -6,6 +6,7 @@ import { get } from '../api';
 import { formatDateTime } from '../format';
 import type { Finding } from '../types';
 import { Async } from '../ui';
+import { severityColor } from './findings-list';
 
 interface FindingAnswer {
   batchId: string;
@@ -84,7 +85,7 @@ export default function FindingPage() {
               {data.finding.message[language]}
             </Title>
             <Group gap="xs">
-              <Badge color="red.9">
+              <Badge color={severityColor(data.finding.severity)}>
                 {t(`evaluation.severities.${data.finding.severity}`, { defaultValue: data.finding.severity })}
               </Badge>
               <Badge color="gray.8">{data.finding.class}</Badge>

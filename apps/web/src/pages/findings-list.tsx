@@ -1,6 +1,6 @@
-import { Anchor, Badge, Box, Button, Group, Select, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Box, Button, Group, Select, Text, TextInput } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { download, query } from '../api';
@@ -31,6 +31,18 @@ type Row =
     }
   | { kind: 'finding'; key: string; finding: Finding };
 
+const searchText = new WeakMap<Finding, string>();
+/** The text a finding is searched by, lower-cased once per finding. */
+function textOf(finding: Finding): string {
+  let text = searchText.get(finding);
+  if (text === undefined) {
+    text =
+      `${finding.message.id}\n${finding.message.en}\n${finding.subject.indicatorName ?? ''}`.toLowerCase();
+    searchText.set(finding, text);
+  }
+  return text;
+}
+
 export function filterFindings(findings: Finding[], filters: Filters): Finding[] {
   const text = filters.text.trim().toLowerCase();
   return findings.filter(
@@ -39,12 +51,72 @@ export function filterFindings(findings: Finding[], filters: Filters): Finding[]
       (!filters.class || finding.class === filters.class) &&
       (!filters.severity || finding.severity === filters.severity) &&
       (!filters.rule || finding.ruleId === filters.rule) &&
-      (!text ||
-        finding.message.id.toLowerCase().includes(text) ||
-        finding.message.en.toLowerCase().includes(text) ||
-        (finding.subject.indicatorName ?? '').toLowerCase().includes(text)),
+      (!text || textOf(finding).includes(text)),
   );
 }
+
+const ROW_HEIGHT = 36;
+const SEVERITY_CLASS: Record<string, string> = { high: 'sev-high', medium: 'sev-medium' };
+
+/** One row of the list: plain elements of a fixed height, so scrolling draws little. */
+const ListRow = memo(function ListRow({
+  row,
+  start,
+  batchId,
+  language,
+  severityLabel,
+  onToggle,
+}: {
+  row: Row;
+  start: number;
+  batchId: string;
+  language: 'id' | 'en';
+  severityLabel: string;
+  onToggle: (key: string) => void;
+}) {
+  return (
+    <div
+      role="listitem"
+      className="findings-row"
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+    >
+      {row.kind === 'document' && (
+        <div className="findings-document">
+          {row.title} · {formatNumber(row.count, 0)}
+        </div>
+      )}
+      {row.kind === 'group' && (
+        <button
+          type="button"
+          className="findings-group"
+          onClick={() => onToggle(row.key)}
+          aria-expanded={row.open}
+          data-testid="finding-group"
+        >
+          <span aria-hidden>{row.open ? '▾' : '▸'}</span>
+          <span className="findings-count">{formatNumber(row.count, 0)}</span>
+          <span className={`findings-severity ${SEVERITY_CLASS[row.severity] ?? ''}`}>{severityLabel}</span>
+          <b>{row.ruleId}</b>
+          <span className="findings-sample">{row.sample}</span>
+        </button>
+      )}
+      {row.kind === 'finding' && (
+        <div className="findings-finding">
+          <Link to={`/batches/${encodeURIComponent(batchId)}/finding/${encodeURIComponent(row.finding.id)}`}>
+            {row.finding.message[language]}
+          </Link>
+          <span className="findings-where">
+            {row.finding.subject.organisationId}
+            {row.finding.subject.period ? ` · ${row.finding.subject.period}` : ''}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+});
+
+export const severityColor = (severity: string) =>
+  severity === 'high' ? 'red.9' : severity === 'medium' ? 'grape.9' : 'gray.8';
 
 const distinct = (values: string[]) => [...new Set(values)].sort();
 
@@ -68,6 +140,14 @@ export function FindingsList({ batchId, findings }: { batchId: string; findings:
       rule: distinct(findings.map((finding) => finding.ruleId)),
     }),
     [findings],
+  );
+  const severityOptions = useMemo(
+    () =>
+      options.severity.map((value) => ({
+        value,
+        label: t(`evaluation.severities.${value}`, { defaultValue: value }),
+      })),
+    [options.severity, t],
   );
   const filtered = useMemo(() => filterFindings(findings, deferred), [findings, deferred]);
 
@@ -116,17 +196,20 @@ export function FindingsList({ batchId, findings }: { batchId: string; findings:
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => (rows[index]?.kind === 'finding' ? 44 : 40),
+    estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
 
-  const toggle = (key: string) =>
-    setOpen((current) => {
-      const next = new Set(current);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
+  const toggle = useCallback(
+    (key: string) =>
+      setOpen((current) => {
+        const next = new Set(current);
+        if (next.has(key)) next.delete(key);
+        else next.add(key);
+        return next;
+      }),
+    [],
+  );
 
   const serverFilters = {
     organisation: filters.organisation,
@@ -167,10 +250,7 @@ export function FindingsList({ batchId, findings }: { batchId: string; findings:
         />
         <Select
           label={t('evaluation.severity')}
-          data={options.severity.map((value) => ({
-            value,
-            label: t(`evaluation.severities.${value}`, { defaultValue: value }),
-          }))}
+          data={severityOptions}
           value={filters.severity || null}
           onChange={set('severity')}
           clearable
@@ -191,10 +271,10 @@ export function FindingsList({ batchId, findings }: { batchId: string; findings:
           onChange={(event) => set('text')(event.currentTarget.value)}
           w={200}
         />
-        <Button variant="light" onClick={() => exportAs('xlsx')}>
+        <Button variant="outline" onClick={() => exportAs('xlsx')}>
           {t('evaluation.xlsx')}
         </Button>
-        <Button variant="light" onClick={() => exportAs('csv')}>
+        <Button variant="outline" onClick={() => exportAs('csv')}>
           {t('evaluation.csv')}
         </Button>
       </Group>
@@ -219,82 +299,17 @@ export function FindingsList({ batchId, findings }: { batchId: string; findings:
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
               return (
-                <div
+                <ListRow
                   key={row.key}
-                  role="listitem"
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  style={{
-                    position: 'absolute',
-                    top: 0,
-                    left: 0,
-                    width: '100%',
-                    transform: `translateY(${item.start}px)`,
-                  }}
-                >
-                  {row.kind === 'document' && (
-                    <Text fw={700} px="sm" py={8} bg="gray.1">
-                      {row.title} · {formatNumber(row.count, 0)}
-                    </Text>
-                  )}
-                  {row.kind === 'group' && (
-                    <UnstyledButton
-                      onClick={() => toggle(row.key)}
-                      aria-expanded={row.open}
-                      data-testid="finding-group"
-                      px="sm"
-                      py={8}
-                      w="100%"
-                      style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
-                    >
-                      <Group gap="xs" wrap="nowrap">
-                        <Text aria-hidden>{row.open ? '▾' : '▸'}</Text>
-                        <Badge color="dark" variant="outline">
-                          {formatNumber(row.count, 0)}
-                        </Badge>
-                        <Badge
-                          color={
-                            row.severity === 'high'
-                              ? 'red.9'
-                              : row.severity === 'medium'
-                                ? 'orange.9'
-                                : 'gray.8'
-                          }
-                        >
-                          {t(`evaluation.severities.${row.severity}`, { defaultValue: row.severity })}
-                        </Badge>
-                        <Text fw={600} style={{ whiteSpace: 'nowrap' }}>
-                          {row.ruleId}
-                        </Text>
-                        <Text size="sm" truncate>
-                          {row.sample}
-                        </Text>
-                      </Group>
-                    </UnstyledButton>
-                  )}
-                  {row.kind === 'finding' && (
-                    <Group
-                      gap="xs"
-                      pl={48}
-                      py={6}
-                      wrap="nowrap"
-                      style={{ borderBottom: '1px solid var(--mantine-color-gray-1)' }}
-                    >
-                      <Anchor
-                        component={Link}
-                        to={`/batches/${encodeURIComponent(batchId)}/finding/${encodeURIComponent(row.finding.id)}`}
-                        size="sm"
-                        truncate
-                      >
-                        {row.finding.message[language]}
-                      </Anchor>
-                      <Text size="xs" c="gray.8" style={{ whiteSpace: 'nowrap' }}>
-                        {row.finding.subject.organisationId}
-                        {row.finding.subject.period ? ` · ${row.finding.subject.period}` : ''}
-                      </Text>
-                    </Group>
-                  )}
-                </div>
+                  row={row}
+                  start={item.start}
+                  batchId={batchId}
+                  language={language}
+                  severityLabel={t(`evaluation.severities.${row.kind === 'group' ? row.severity : ''}`, {
+                    defaultValue: row.kind === 'group' ? row.severity : '',
+                  })}
+                  onToggle={toggle}
+                />
               );
             })}
           </div>

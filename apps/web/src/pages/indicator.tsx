@@ -55,7 +55,8 @@ function entriesOf(history: IndicatorHistory | undefined): HistoryEntry[] {
     .sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0));
 }
 
-const isRevision = (entry: HistoryEntry) => /Revised|Corrected/.test(entry.eventType);
+// An entry that changed an earlier value is a revision (or a correction): marked in the chart and the timeline.
+const isRevision = (entry: HistoryEntry) => entry.from !== null || /Revised|Corrected/.test(entry.eventType);
 
 function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
   const { t } = useTranslation();
@@ -65,13 +66,13 @@ function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
       {entries.map((entry) => (
         <Timeline.Item
           key={entry.eventId}
-          color={isRevision(entry) ? 'orange.9' : 'blue.8'}
+          color={isRevision(entry) ? 'grape.9' : 'blue.8'}
           title={
             <Text fw={600}>
               {entry.kind} {entry.period ?? ''}: {entry.from ? `${formatStated(entry.from)} → ` : ''}
               {formatStated(entry.to)}
               {isRevision(entry) && (
-                <Badge ml="xs" size="xs" color="orange.9">
+                <Badge ml="xs" size="xs" color="grape.9">
                   {t('indicator.revisionMark')}
                 </Badge>
               )}
@@ -146,14 +147,21 @@ function Stale({ error, onReload }: { error: ApiError; onReload: () => void }) {
 
 type Form = 'target-revisions' | 'realisations' | 'realisation-corrections';
 
+interface Written {
+  version: number;
+  position: string;
+}
+
 function CommandForms({
   detail,
   refPath,
-  onDone,
+  onSaved,
+  onReload,
 }: {
   detail: IndicatorDetail;
   refPath: string;
-  onDone: () => void;
+  onSaved: (written: Written) => void;
+  onReload: () => void;
 }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<Form>('target-revisions');
@@ -166,15 +174,15 @@ function CommandForms({
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [saved, setSaved] = useState(false);
   // The version the form was loaded with: a change by someone else meanwhile answers 409.
-  const [version] = useState(detail.indicator.version);
+  const [version, setVersion] = useState(detail.indicator.version);
 
   const mutation = useMutation({
-    mutationFn: () => {
+    mutationFn: (): Promise<Written> => {
       // Sent as written ("85,5", "BB"): the API interprets document values the same way everywhere.
       const base = { expectedVersion: version, value: value.trim() };
       switch (form) {
         case 'target-revisions':
-          return post(`/indicators/${refPath}/target-revisions`, {
+          return post<Written>(`/indicators/${refPath}/target-revisions`, {
             ...base,
             year: Number(period),
             reason,
@@ -183,9 +191,9 @@ function CommandForms({
             effectiveOn: date,
           });
         case 'realisations':
-          return post(`/indicators/${refPath}/realisations`, { ...base, period, reportedOn: date });
+          return post<Written>(`/indicators/${refPath}/realisations`, { ...base, period, reportedOn: date });
         case 'realisation-corrections':
-          return post(`/indicators/${refPath}/realisation-corrections`, {
+          return post<Written>(`/indicators/${refPath}/realisation-corrections`, {
             ...base,
             period,
             reason,
@@ -193,11 +201,12 @@ function CommandForms({
           });
       }
     },
-    onSuccess: () => {
+    onSuccess: (written) => {
       setSaved(true);
       setValue('');
       setReason('');
-      onDone();
+      setVersion(written.version);
+      onSaved(written);
     },
   });
 
@@ -286,9 +295,9 @@ function CommandForms({
               {t('indicator.needBasis')}
             </Text>
           )}
-          {stale ? <Stale error={error} onReload={onDone} /> : <ErrorMessage error={error} />}
+          {stale ? <Stale error={error} onReload={onReload} /> : <ErrorMessage error={error} />}
           {saved && (
-            <Text role="status" c="green.9">
+            <Text role="status" c="teal.9">
               {t('indicator.saved')}
             </Text>
           )}
@@ -309,15 +318,19 @@ export default function IndicatorPage() {
   const { ref = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const asOf = params.get('asOf') ?? '';
+  // Read your writes: after a command the page asks for the state at least as new as its position.
+  const [waitFor, setWaitFor] = useState<string | undefined>(undefined);
   const refPath = encodeURIComponent(ref);
   const client = useQueryClient();
   const detail = useQuery({
-    queryKey: ['indicator', ref, asOf],
-    queryFn: () => get<IndicatorDetail>(`/indicators/${refPath}${query({ asOf })}`),
+    queryKey: ['indicator', ref, asOf, waitFor],
+    placeholderData: (previous) => previous,
+    queryFn: () => get<IndicatorDetail>(`/indicators/${refPath}${query({ asOf, waitFor })}`),
   });
   const history = useQuery({
-    queryKey: ['history', ref, asOf],
-    queryFn: () => get<IndicatorHistory>(`/indicators/${refPath}/history${query({ asOf })}`),
+    queryKey: ['history', ref, asOf, waitFor],
+    placeholderData: (previous) => previous,
+    queryFn: () => get<IndicatorHistory>(`/indicators/${refPath}/history${query({ asOf, waitFor })}`),
   });
   const entries = useMemo(() => entriesOf(history.data), [history.data]);
   const [formKey, setFormKey] = useState(0);
@@ -337,7 +350,7 @@ export default function IndicatorPage() {
         trigger: 'axis',
         valueFormatter: (value: unknown) => (typeof value === 'number' ? formatNumber(value) : '—'),
       },
-      legend: { data: [names.target, names.pk, names.realisation] },
+      legend: { top: 0, data: [names.target, names.pk, names.realisation] },
       grid: { left: 60, right: 20, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: periods.map((period) => period.period) },
       yAxis: { type: 'value', axisLabel: { formatter: (value: number) => formatNumber(value) } },
@@ -368,10 +381,12 @@ export default function IndicatorPage() {
     };
   }, [detail.data, entries, i18n.language, t]);
 
+  // After a refusal for a stale version: the current state first, then a fresh form at its version.
   const reload = () => {
-    void client.invalidateQueries({ queryKey: ['indicator', ref] });
-    void client.invalidateQueries({ queryKey: ['history', ref] });
-    setFormKey((key) => key + 1);
+    void Promise.all([
+      client.invalidateQueries({ queryKey: ['indicator', ref] }),
+      client.invalidateQueries({ queryKey: ['history', ref] }),
+    ]).then(() => setFormKey((key) => key + 1));
   };
 
   return (
@@ -428,7 +443,7 @@ export default function IndicatorPage() {
                 }}
               />
               {asOf && (
-                <Button variant="light" onClick={() => setParams({}, { replace: true })}>
+                <Button variant="outline" onClick={() => setParams({}, { replace: true })}>
                   {t('common.close')}
                 </Button>
               )}
@@ -457,7 +472,7 @@ export default function IndicatorPage() {
                       <Table.Td>
                         {formatStated(period.target)}{' '}
                         {period.targetRevised && (
-                          <Badge size="xs" color="orange.9">
+                          <Badge size="xs" color="grape.9">
                             {t('indicator.revised')}
                           </Badge>
                         )}
@@ -466,7 +481,7 @@ export default function IndicatorPage() {
                       <Table.Td>
                         {formatStated(period.realisation)}{' '}
                         {period.realisationCorrected && (
-                          <Badge size="xs" color="orange.9">
+                          <Badge size="xs" color="grape.9">
                             {t('indicator.corrected')}
                           </Badge>
                         )}
@@ -492,7 +507,13 @@ export default function IndicatorPage() {
               </Grid.Col>
               {can('planner') && !asOf && (
                 <Grid.Col span={{ base: 12, md: 5 }}>
-                  <CommandForms key={formKey} detail={data} refPath={refPath} onDone={reload} />
+                  <CommandForms
+                    key={formKey}
+                    detail={data}
+                    refPath={refPath}
+                    onSaved={(written) => setWaitFor(written.position)}
+                    onReload={reload}
+                  />
                 </Grid.Col>
               )}
             </Grid>

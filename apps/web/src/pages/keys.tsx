@@ -126,7 +126,7 @@ export default function KeysPage() {
                     <Table.Td>{key.organisations?.join(', ') || '—'}</Table.Td>
                     <Table.Td>{formatDateTime(key.issuedAt ?? key.createdAt)}</Table.Td>
                     <Table.Td>
-                      <Badge color={active ? 'green.9' : 'gray.8'}>
+                      <Badge color={active ? 'teal.9' : 'gray.8'}>
                         {active ? t('keys.active') : t('keys.revoked')}
                       </Badge>
                     </Table.Td>

@@ -17,6 +17,7 @@ import {
 } from '@mantine/core';
 import { json, jsonParseLinter } from '@codemirror/lang-json';
 import { linter, lintGutter } from '@codemirror/lint';
+import { EditorView } from '@codemirror/view';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import CodeMirror from '@uiw/react-codemirror';
 import { jsonSchemaLinter, stateExtensions, handleRefresh } from 'codemirror-json-schema';
@@ -139,29 +140,34 @@ function Editor({ initial, detail }: { initial: string; detail: RuleDetail | nul
   });
 
   const extensions = useMemo(() => {
-    const list = [json(), lintGutter(), linter(jsonParseLinter(), { delay: 300 })];
+    const list = [
+      json(),
+      EditorView.lineWrapping,
+      lintGutter(),
+      linter(jsonParseLinter(), { delay: 300 }),
+      EditorView.contentAttributes.of({ 'aria-label': t('rules.editor') }),
+    ];
     if (schema.data)
       list.push(
         linter(jsonSchemaLinter(), { delay: 300, needsRefresh: handleRefresh }),
         stateExtensions(schema.data),
       );
     return list;
-  }, [schema.data]);
+  }, [schema.data, t]);
 
   const rule = parsed.ok ? parsed.value : null;
   return (
     <Grid>
       <Grid.Col span={{ base: 12, lg: 8 }}>
         <Stack gap="sm">
-          <div data-testid="rule-editor">
-            <CodeMirror
-              value={text}
-              height="460px"
-              extensions={extensions}
-              onChange={setText}
-              aria-label={t('rules.editor')}
-              basicSetup={{ tabSize: 2 }}
-            />
+          <div
+            data-testid="rule-editor"
+            tabIndex={0}
+            role="group"
+            aria-label={t('rules.editor')}
+            style={{ height: 460, overflow: 'auto', border: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            <CodeMirror value={text} extensions={extensions} onChange={setText} basicSetup={{ tabSize: 2 }} />
           </div>
           <Paper withBorder p="sm" data-testid="rule-check" aria-live="polite">
             <Title order={2} size="h4">
@@ -169,7 +175,7 @@ function Editor({ initial, detail }: { initial: string; detail: RuleDetail | nul
             </Title>
             {!parsed.ok && <Text c="red.9">{t('rules.invalidJson', { message: parsed.message })}</Text>}
             {parsed.ok && check.error ? <ErrorMessage error={check.error} /> : null}
-            {parsed.ok && check.data?.valid && <Text c="green.9">{t('rules.valid')}</Text>}
+            {parsed.ok && check.data?.valid && <Text c="teal.9">{t('rules.valid')}</Text>}
             {parsed.ok && check.data && !check.data.valid && (
               <>
                 <Text c="red.9">{t('rules.invalid')}</Text>
@@ -273,7 +279,7 @@ function Editor({ initial, detail }: { initial: string; detail: RuleDetail | nul
         <Title order={2} size="h4" mb="xs">
           {t('rules.facts')}
         </Title>
-        <ScrollArea h={640} type="auto" tabIndex={0} aria-label={t('rules.facts')}>
+        <ScrollArea h={640} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': t('rules.facts') }}>
           <Async query={facts}>
             {(data) => (
               <Table>

@@ -30,7 +30,7 @@ interface Catalogue {
 
 export function StateBadge({ state }: { state: string }) {
   const { t } = useTranslation();
-  const color = state === 'published' ? 'green.9' : state === 'draft' ? 'blue.9' : 'gray.8';
+  const color = state === 'published' ? 'teal.9' : state === 'draft' ? 'blue.9' : 'gray.8';
   return <Badge color={color}>{t(`rules.${state}`, { defaultValue: state })}</Badge>;
 }
 
@@ -128,7 +128,7 @@ export default function RulesPage() {
                       <Table.Td>
                         <StateBadge state={rule.state} />
                         {rule.differsFromPublished && (
-                          <Badge ml={4} color="orange.9" variant="outline">
+                          <Badge ml={4} color="grape.9" variant="outline">
                             {t('rules.draft')}
                           </Badge>
                         )}
