@@ -220,9 +220,10 @@ export class ProjectorRunner {
     events: readonly StoredEvent[],
   ): Promise<void> {
     const ids = group.map((b) => b.buildId);
-    // Read models are derived from the log: a batch lost in a crash is applied again from the checkpoint
-    // committed with the rows, so the commit need not wait for the disk.
-    await tx.query(`SET LOCAL synchronous_commit TO OFF`);
+    // Read models are derived from the log: a batch lost in a crash of the server is applied again from the
+    // checkpoint committed with the rows, so on PostgreSQL the commit need not wait for the disk. PGlite is
+    // the process itself, with no WAL writer to flush later: there every commit is flushed as it happens.
+    if (this.catalog.db.kind === 'postgres') await tx.query(`SET LOCAL synchronous_commit TO OFF`);
     const locked = (
       await tx.query<Parameters<typeof toBuild>[0]>(
         `SELECT ${BUILD_COLUMNS} FROM ${this.catalog.buildsTable} WHERE build_id = ANY($1::int[]) FOR UPDATE`,
