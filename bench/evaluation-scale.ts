@@ -215,6 +215,8 @@ export async function evaluationAtScale(options: {
   importOnly?: boolean;
   /** Import this many generated OPDs through the product; copy them in SQL up to `opds`. */
   generated?: number;
+  /** Only batches on prepared facts (no rebuild of the facts read model, no cold batch). */
+  warmOnly?: boolean;
 }): Promise<ScaleResults | undefined> {
   const schema = `scale_${options.opds}`;
   const env = { DATABASE_URL: options.databaseUrl ?? BENCH_DATABASE_URL, SAKIP_SCHEMA: schema };
@@ -240,11 +242,16 @@ export async function evaluationAtScale(options: {
       ...context,
       now: new Date().toISOString(),
     });
-    log('facts read model rebuilt (every organisation unprepared: a cold batch prepares them in its shards)');
-    started = performance.now();
-    await infra.projector.rebuild(['facts']);
-    await infra.projector.catchUp();
-    const factsRebuildMs = performance.now() - started;
+    let factsRebuildMs = 0;
+    if (!options.warmOnly) {
+      log(
+        'facts read model rebuilt (every organisation unprepared: a cold batch prepares them in its shards)',
+      );
+      started = performance.now();
+      await infra.projector.rebuild(['facts']);
+      await infra.projector.catchUp();
+      factsRebuildMs = performance.now() - started;
+    }
     const evaluator = new Evaluator(infra.store, infra.readModels, infra.projector);
     const split = new SplitEvaluation(evaluator, ruleSets, infra.store);
     const request = {
@@ -261,10 +268,20 @@ export async function evaluationAtScale(options: {
       return split.plan(ruleSet, request);
     };
     const runs: (BatchRun & { part: EvaluationPart[] })[] = [];
-    log(`cold batch, ${options.workers} workers`);
-    runs.push(await batch(infra, split, plan, options.workers, 'cold: facts prepared in the batch'));
+    if (!options.warmOnly) {
+      log(`cold batch, ${options.workers} workers`);
+      runs.push(await batch(infra, split, plan, options.workers, 'cold: facts prepared in the batch'));
+    }
     log(`warm batch, ${options.workers} workers`);
-    runs.push(await batch(infra, split, await again(), options.workers, 'warm: prepared facts'));
+    runs.push(
+      await batch(
+        infra,
+        split,
+        options.warmOnly ? plan : await again(),
+        options.workers,
+        'warm: prepared facts',
+      ),
+    );
     if (options.workers !== 1) {
       log('warm batch, 1 worker');
       runs.push(await batch(infra, split, await again(), 1, 'warm: prepared facts'));
@@ -326,7 +343,7 @@ export function scaleSection(r: ScaleResults): string {
   lines.push(
     '',
     `Best warm batch: ${s(best.ms)} s for ${r.opds} OPDs → ${s(national(best.ms))} s for ${NATIONAL_OPDS.toLocaleString('en-US')} OPDs (linear). ` +
-      `Findings identical across the runs (cold/warm, 1 and ${r.runs[0]!.workers} workers): ${r.identical ? 'yes' : '**no**'}. ` +
+      `Findings identical across the runs (${r.runs.map((x) => `${x.label.split(':')[0]} × ${x.workers}`).join(', ')}): ${r.identical ? 'yes' : '**no**'}. ` +
       `Load average at the end: ${r.load.map((l) => l.toFixed(2)).join(' / ')}.`,
   );
   return lines.join('\n');
@@ -355,7 +372,48 @@ async function child(planFile: string, shard: string, out: string): Promise<void
   }
 }
 
+/**
+ * `--prepare i/n`: prepares the facts read model's stale rows (those whose organisation id hashes to i of n)
+ * until none is left and the projector has caught up; prints OPDs prepared, time and phases (JSON).
+ */
+async function prepareLoop(shard: string): Promise<void> {
+  const [index, count] = shard.split('/').map(Number) as [number, number];
+  const infra = await openInfrastructure(settingsFromEnv(process.env), {
+    applicationName: 'sakip-bench-prepare',
+  });
+  try {
+    const evaluator = new Evaluator(infra.store, infra.readModels, infra.projector);
+    const hash = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+    const phases: Record<string, number> = {};
+    let prepared = 0;
+    let busyMs = 0;
+    for (;;) {
+      const started = performance.now();
+      const n = await evaluator.prepared.refresh({ phases, only: (id) => hash(id) % count === index });
+      busyMs += performance.now() - started;
+      prepared += n;
+      if (n > 0) log(`  prepare ${shard}: ${prepared} OPDs in ${(busyMs / 1000).toFixed(0)} s busy`);
+      const head = await infra.store.headPosition();
+      if (n === 0 && (await infra.projector.reached(head))) break;
+      if (n === 0) await new Promise((resolve) => setTimeout(resolve, 5000));
+    }
+    process.stdout.write(
+      JSON.stringify({
+        shard,
+        prepared,
+        busyMs,
+        phases,
+        maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      }) + '\n',
+    );
+  } finally {
+    await infra.close();
+  }
+}
+
 async function main(): Promise<void> {
+  const prepareAt = process.argv.indexOf('--prepare');
+  if (prepareAt >= 0) return prepareLoop(process.argv[prepareAt + 1]!);
   const childAt = process.argv.indexOf('--child');
   if (childAt >= 0) {
     const [planFile, shard, out] = process.argv.slice(childAt + 1);
@@ -366,13 +424,15 @@ async function main(): Promise<void> {
     .option('--workers <n>', 'worker processes', '2')
     .option('--import-only', 'only generate, import and project the dataset')
     .option('--generated <n>', 'import this many generated OPDs, copy them in SQL up to --orgs')
+    .option('--warm-only', 'only batches on prepared facts (no facts rebuild, no cold batch)')
     .parse()
-    .opts<{ orgs: string; workers: string; importOnly?: boolean; generated?: string }>();
+    .opts<{ orgs: string; workers: string; importOnly?: boolean; generated?: string; warmOnly?: boolean }>();
   const results = await evaluationAtScale({
     ...(o.generated ? { generated: Number(o.generated) } : {}),
     opds: Number(o.orgs),
     workers: Number(o.workers),
     ...(o.importOnly ? { importOnly: true } : {}),
+    ...(o.warmOnly ? { warmOnly: true } : {}),
   });
   if (!results) return;
   process.stdout.write(`${JSON.stringify(results, null, 1)}\n\n${scaleSection(results)}\n`);
