@@ -5,7 +5,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { START } from '@sakip/event-store';
-import { DEFAULT_LKE, DEFAULT_SETTINGS } from '@sakip/rules';
+import { factsProjection, planTreeProjection, ProjectorRunner, ReadModelCatalog } from '@sakip/read-models';
+import { DEFAULT_LKE, DEFAULT_SETTINGS, PREPARED_FORMAT } from '@sakip/rules';
 import {
   BundleImporter,
   CommandPipeline,
@@ -35,6 +36,22 @@ const OPDS_PER_GOVERNMENT = 40;
 const context = { actor: { id: 'bench', kind: 'system' as const }, correlationId: 'bench-scale' };
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
+/**
+ * With SCALE_READ_MODELS=batch, the runner of the two read models a batch reads (plan-tree: the
+ * organisations; facts), so a batch can run while the other read models still catch up on a fresh copy.
+ */
+function projectorOf(infra: Infrastructure): ProjectorRunner {
+  if (process.env['SCALE_READ_MODELS'] !== 'batch') return infra.projector;
+  return new ProjectorRunner(
+    new ReadModelCatalog(infra.db, infra.schema),
+    infra.store,
+    [planTreeProjection, factsProjection],
+    {
+      batchSize: 5000,
+    },
+  );
+}
+
 export interface ShardRun {
   readonly index: number;
   readonly ms: number;
@@ -59,6 +76,8 @@ export interface ScaleResults {
   readonly opds: number;
   /** OPDs imported through the product (the rest are SQL copies of them under new ids). */
   readonly generated: number;
+  /** Rows whose prepared facts were copied in SQL from the same generated OPD (SCALE_COPY_PREPARED). */
+  readonly copiedPrepared: number;
   readonly events: number;
   readonly importMs: number | null;
   readonly projectionMs: number;
@@ -139,6 +158,35 @@ async function ensureDataset(
   const ms = performance.now() - started;
   if (generated < opds) await cloneUpTo(infra, schema, opds);
   return ms;
+}
+
+/**
+ * SCALE_COPY_PREPARED=1: the facts rows of SQL copies take the prepared text of a prepared row of the same
+ * generated OPD (its organisation id replaced) instead of being prepared: a shortcut for a shared machine
+ * where preparing thousands of OPDs would not finish in time. The copies' evidence event ids are then
+ * their original's; the batch's reading, parsing, finishing and rules are the same work.
+ */
+async function copyPrepared(infra: Infrastructure, format: number): Promise<number> {
+  const table = await infra.readModels.catalog.tables(factsProjection);
+  const t = table!.get('fact_sets')!;
+  const base = (column: string) => `regexp_replace(${column}, '^c[0-9]+-', '')`;
+  const rows = await infra.db.query<{ n: number }>(
+    `WITH src AS (
+       SELECT DISTINCT ON (${base('organisation_id')}) ${base('organisation_id')} AS base, organisation_id AS src_id, prepared
+       FROM ${t} WHERE prepared IS NOT NULL AND prepared_format = $1
+         AND (prepared_commit, prepared_sequence) = (position_commit, position_sequence)
+       ORDER BY 1, 2),
+     done AS (
+       UPDATE ${t} AS d SET prepared = replace(src.prepared, '"' || src.src_id || '"', '"' || d.organisation_id || '"'),
+              prepared_format = $1, prepared_commit = d.position_commit, prepared_sequence = d.position_sequence
+       FROM src WHERE ${base('d.organisation_id')} = src.base
+         AND (d.prepared IS NULL OR d.prepared_format IS DISTINCT FROM $1
+              OR (d.prepared_commit, d.prepared_sequence) IS DISTINCT FROM (d.position_commit, d.position_sequence))
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM done`,
+    [format],
+  );
+  return Number(rows[0]!.n);
 }
 
 /** One batch: a plan, `workers` processes each evaluating a shard, the parts combined and stored. */
@@ -223,14 +271,20 @@ export async function evaluationAtScale(options: {
   Object.assign(process.env, env);
   const infra = await openInfrastructure(settingsFromEnv(env), { applicationName: 'sakip-bench-scale' });
   try {
+    const projector = projectorOf(infra);
     let started = performance.now();
-    await infra.projector.catchUp();
+    await projector.catchUp();
     const importMs = await ensureDataset(infra, schema, options.opds, options.generated ?? options.opds);
     log('projector catch-up');
     started = performance.now();
-    await infra.projector.catchUp();
+    await projector.catchUp();
     const projectionMs = performance.now() - started;
     const events = await infra.store.countAfter(START);
+    let copiedPrepared = 0;
+    if (process.env['SCALE_COPY_PREPARED'] === '1') {
+      copiedPrepared = await copyPrepared(infra, PREPARED_FORMAT);
+      log(`copied prepared facts to ${copiedPrepared} rows of SQL copies`);
+    }
     if (options.importOnly) {
       log(
         `dataset: ${options.opds} OPDs, ${events} events; import ${importMs ?? 0} ms, projection ${projectionMs} ms`,
@@ -248,11 +302,11 @@ export async function evaluationAtScale(options: {
         'facts read model rebuilt (every organisation unprepared: a cold batch prepares them in its shards)',
       );
       started = performance.now();
-      await infra.projector.rebuild(['facts']);
-      await infra.projector.catchUp();
+      await projector.rebuild(['facts']);
+      await projector.catchUp();
       factsRebuildMs = performance.now() - started;
     }
-    const evaluator = new Evaluator(infra.store, infra.readModels, infra.projector);
+    const evaluator = new Evaluator(infra.store, infra.readModels, projector);
     const split = new SplitEvaluation(evaluator, ruleSets, infra.store);
     const request = {
       ...GENERATED_EVALUATION,
@@ -264,7 +318,7 @@ export async function evaluationAtScale(options: {
     log(`plan: ${plan.organisations.length} OPDs as of ${plan.asOf}; ${events} events`);
     // Every batch is planned anew (a batch id is recorded once); the organisations' events stay the same.
     const again = async () => {
-      await infra.projector.catchUp();
+      await projector.catchUp();
       return split.plan(ruleSet, request);
     };
     const runs: (BatchRun & { part: EvaluationPart[] })[] = [];
@@ -297,6 +351,7 @@ export async function evaluationAtScale(options: {
     return {
       opds: plan.organisations.length,
       generated: Math.min(options.generated ?? options.opds, plan.organisations.length),
+      copiedPrepared,
       events,
       importMs,
       projectionMs,
@@ -357,7 +412,7 @@ async function child(planFile: string, shard: string, out: string): Promise<void
   try {
     const plan = JSON.parse(readFileSync(planFile, 'utf8')) as EvaluationPlan;
     const [index, count] = shard.split('/').map(Number) as [number, number];
-    const evaluator = new Evaluator(infra.store, infra.readModels, infra.projector);
+    const evaluator = new Evaluator(infra.store, infra.readModels, projectorOf(infra));
     const split = new SplitEvaluation(evaluator, new RuleSets(new CommandPipeline(infra.store)), infra.store);
     const part = await split.shard(plan, index, count);
     writeFileSync(out, JSON.stringify(part));
@@ -394,7 +449,7 @@ async function prepareLoop(shard: string): Promise<void> {
       prepared += n;
       if (n > 0) log(`  prepare ${shard}: ${prepared} OPDs in ${(busyMs / 1000).toFixed(0)} s busy`);
       const head = await infra.store.headPosition();
-      if (n === 0 && (await infra.projector.reached(head))) break;
+      if (n === 0 && (await projectorOf(infra).reached(head))) break;
       if (n === 0) await new Promise((resolve) => setTimeout(resolve, 5000));
     }
     process.stdout.write(
