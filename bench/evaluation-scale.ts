@@ -314,6 +314,7 @@ export async function evaluationAtScale(options: {
       lke: DEFAULT_LKE,
       kinds: ['review', 'compliance'] as const,
     };
+    await projector.catchUp();
     const plan = await split.plan(ruleSet, request);
     log(`plan: ${plan.organisations.length} OPDs as of ${plan.asOf}; ${events} events`);
     // Every batch is planned anew (a batch id is recorded once); the organisations' events stay the same.
