@@ -5,7 +5,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { START } from '@sakip/event-store';
-import { DEFAULT_LKE, DEFAULT_SETTINGS } from '@sakip/rules';
+import { factsProjection, planTreeProjection, ProjectorRunner, ReadModelCatalog } from '@sakip/read-models';
+import { DEFAULT_LKE, DEFAULT_SETTINGS, PREPARED_FORMAT } from '@sakip/rules';
 import {
   BundleImporter,
   CommandPipeline,
@@ -35,6 +36,22 @@ const OPDS_PER_GOVERNMENT = 40;
 const context = { actor: { id: 'bench', kind: 'system' as const }, correlationId: 'bench-scale' };
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
+/**
+ * With SCALE_READ_MODELS=batch, the runner of the two read models a batch reads (plan-tree: the
+ * organisations; facts), so a batch can run while the other read models still catch up on a fresh copy.
+ */
+function projectorOf(infra: Infrastructure): ProjectorRunner {
+  if (process.env['SCALE_READ_MODELS'] !== 'batch') return infra.projector;
+  return new ProjectorRunner(
+    new ReadModelCatalog(infra.db, infra.schema),
+    infra.store,
+    [planTreeProjection, factsProjection],
+    {
+      batchSize: 5000,
+    },
+  );
+}
+
 export interface ShardRun {
   readonly index: number;
   readonly ms: number;
@@ -59,6 +76,8 @@ export interface ScaleResults {
   readonly opds: number;
   /** OPDs imported through the product (the rest are SQL copies of them under new ids). */
   readonly generated: number;
+  /** Rows whose prepared facts were copied in SQL from the same generated OPD (SCALE_COPY_PREPARED). */
+  readonly copiedPrepared: number;
   readonly events: number;
   readonly importMs: number | null;
   readonly projectionMs: number;
@@ -141,6 +160,35 @@ async function ensureDataset(
   return ms;
 }
 
+/**
+ * SCALE_COPY_PREPARED=1: the facts rows of SQL copies take the prepared text of a prepared row of the same
+ * generated OPD (its organisation id replaced) instead of being prepared: a shortcut for a shared machine
+ * where preparing thousands of OPDs would not finish in time. The copies' evidence event ids are then
+ * their original's; the batch's reading, parsing, finishing and rules are the same work.
+ */
+async function copyPrepared(infra: Infrastructure, format: number): Promise<number> {
+  const table = await infra.readModels.catalog.tables(factsProjection);
+  const t = table!.get('fact_sets')!;
+  const base = (column: string) => `regexp_replace(${column}, '^c[0-9]+-', '')`;
+  const rows = await infra.db.query<{ n: number }>(
+    `WITH src AS (
+       SELECT DISTINCT ON (${base('organisation_id')}) ${base('organisation_id')} AS base, organisation_id AS src_id, prepared
+       FROM ${t} WHERE prepared IS NOT NULL AND prepared_format = $1
+         AND (prepared_commit, prepared_sequence) = (position_commit, position_sequence)
+       ORDER BY 1, 2),
+     done AS (
+       UPDATE ${t} AS d SET prepared = replace(src.prepared, '"' || src.src_id || '"', '"' || d.organisation_id || '"'),
+              prepared_format = $1, prepared_commit = d.position_commit, prepared_sequence = d.position_sequence
+       FROM src WHERE ${base('d.organisation_id')} = src.base
+         AND (d.prepared IS NULL OR d.prepared_format IS DISTINCT FROM $1
+              OR (d.prepared_commit, d.prepared_sequence) IS DISTINCT FROM (d.position_commit, d.position_sequence))
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM done`,
+    [format],
+  );
+  return Number(rows[0]!.n);
+}
+
 /** One batch: a plan, `workers` processes each evaluating a shard, the parts combined and stored. */
 async function batch(
   infra: Infrastructure,
@@ -215,20 +263,28 @@ export async function evaluationAtScale(options: {
   importOnly?: boolean;
   /** Import this many generated OPDs through the product; copy them in SQL up to `opds`. */
   generated?: number;
+  /** Only batches on prepared facts (no rebuild of the facts read model, no cold batch). */
+  warmOnly?: boolean;
 }): Promise<ScaleResults | undefined> {
   const schema = `scale_${options.opds}`;
   const env = { DATABASE_URL: options.databaseUrl ?? BENCH_DATABASE_URL, SAKIP_SCHEMA: schema };
   Object.assign(process.env, env);
   const infra = await openInfrastructure(settingsFromEnv(env), { applicationName: 'sakip-bench-scale' });
   try {
+    const projector = projectorOf(infra);
     let started = performance.now();
-    await infra.projector.catchUp();
+    await projector.catchUp();
     const importMs = await ensureDataset(infra, schema, options.opds, options.generated ?? options.opds);
     log('projector catch-up');
     started = performance.now();
-    await infra.projector.catchUp();
+    await projector.catchUp();
     const projectionMs = performance.now() - started;
     const events = await infra.store.countAfter(START);
+    let copiedPrepared = 0;
+    if (process.env['SCALE_COPY_PREPARED'] === '1') {
+      copiedPrepared = await copyPrepared(infra, PREPARED_FORMAT);
+      log(`copied prepared facts to ${copiedPrepared} rows of SQL copies`);
+    }
     if (options.importOnly) {
       log(
         `dataset: ${options.opds} OPDs, ${events} events; import ${importMs ?? 0} ms, projection ${projectionMs} ms`,
@@ -240,12 +296,17 @@ export async function evaluationAtScale(options: {
       ...context,
       now: new Date().toISOString(),
     });
-    log('facts read model rebuilt (every organisation unprepared: a cold batch prepares them in its shards)');
-    started = performance.now();
-    await infra.projector.rebuild(['facts']);
-    await infra.projector.catchUp();
-    const factsRebuildMs = performance.now() - started;
-    const evaluator = new Evaluator(infra.store, infra.readModels, infra.projector);
+    let factsRebuildMs = 0;
+    if (!options.warmOnly) {
+      log(
+        'facts read model rebuilt (every organisation unprepared: a cold batch prepares them in its shards)',
+      );
+      started = performance.now();
+      await projector.rebuild(['facts']);
+      await projector.catchUp();
+      factsRebuildMs = performance.now() - started;
+    }
+    const evaluator = new Evaluator(infra.store, infra.readModels, projector);
     const split = new SplitEvaluation(evaluator, ruleSets, infra.store);
     const request = {
       ...GENERATED_EVALUATION,
@@ -253,18 +314,29 @@ export async function evaluationAtScale(options: {
       lke: DEFAULT_LKE,
       kinds: ['review', 'compliance'] as const,
     };
+    await projector.catchUp();
     const plan = await split.plan(ruleSet, request);
     log(`plan: ${plan.organisations.length} OPDs as of ${plan.asOf}; ${events} events`);
     // Every batch is planned anew (a batch id is recorded once); the organisations' events stay the same.
     const again = async () => {
-      await infra.projector.catchUp();
+      await projector.catchUp();
       return split.plan(ruleSet, request);
     };
     const runs: (BatchRun & { part: EvaluationPart[] })[] = [];
-    log(`cold batch, ${options.workers} workers`);
-    runs.push(await batch(infra, split, plan, options.workers, 'cold: facts prepared in the batch'));
+    if (!options.warmOnly) {
+      log(`cold batch, ${options.workers} workers`);
+      runs.push(await batch(infra, split, plan, options.workers, 'cold: facts prepared in the batch'));
+    }
     log(`warm batch, ${options.workers} workers`);
-    runs.push(await batch(infra, split, await again(), options.workers, 'warm: prepared facts'));
+    runs.push(
+      await batch(
+        infra,
+        split,
+        options.warmOnly ? plan : await again(),
+        options.workers,
+        'warm: prepared facts',
+      ),
+    );
     if (options.workers !== 1) {
       log('warm batch, 1 worker');
       runs.push(await batch(infra, split, await again(), 1, 'warm: prepared facts'));
@@ -280,6 +352,7 @@ export async function evaluationAtScale(options: {
     return {
       opds: plan.organisations.length,
       generated: Math.min(options.generated ?? options.opds, plan.organisations.length),
+      copiedPrepared,
       events,
       importMs,
       projectionMs,
@@ -326,7 +399,7 @@ export function scaleSection(r: ScaleResults): string {
   lines.push(
     '',
     `Best warm batch: ${s(best.ms)} s for ${r.opds} OPDs → ${s(national(best.ms))} s for ${NATIONAL_OPDS.toLocaleString('en-US')} OPDs (linear). ` +
-      `Findings identical across the runs (cold/warm, 1 and ${r.runs[0]!.workers} workers): ${r.identical ? 'yes' : '**no**'}. ` +
+      `Findings identical across the runs (${r.runs.map((x) => `${x.label.split(':')[0]} × ${x.workers}`).join(', ')}): ${r.identical ? 'yes' : '**no**'}. ` +
       `Load average at the end: ${r.load.map((l) => l.toFixed(2)).join(' / ')}.`,
   );
   return lines.join('\n');
@@ -340,7 +413,7 @@ async function child(planFile: string, shard: string, out: string): Promise<void
   try {
     const plan = JSON.parse(readFileSync(planFile, 'utf8')) as EvaluationPlan;
     const [index, count] = shard.split('/').map(Number) as [number, number];
-    const evaluator = new Evaluator(infra.store, infra.readModels, infra.projector);
+    const evaluator = new Evaluator(infra.store, infra.readModels, projectorOf(infra));
     const split = new SplitEvaluation(evaluator, new RuleSets(new CommandPipeline(infra.store)), infra.store);
     const part = await split.shard(plan, index, count);
     writeFileSync(out, JSON.stringify(part));
@@ -355,7 +428,48 @@ async function child(planFile: string, shard: string, out: string): Promise<void
   }
 }
 
+/**
+ * `--prepare i/n`: prepares the facts read model's stale rows (those whose organisation id hashes to i of n)
+ * until none is left and the projector has caught up; prints OPDs prepared, time and phases (JSON).
+ */
+async function prepareLoop(shard: string): Promise<void> {
+  const [index, count] = shard.split('/').map(Number) as [number, number];
+  const infra = await openInfrastructure(settingsFromEnv(process.env), {
+    applicationName: 'sakip-bench-prepare',
+  });
+  try {
+    const evaluator = new Evaluator(infra.store, infra.readModels, infra.projector);
+    const hash = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+    const phases: Record<string, number> = {};
+    let prepared = 0;
+    let busyMs = 0;
+    for (;;) {
+      const started = performance.now();
+      const n = await evaluator.prepared.refresh({ phases, only: (id) => hash(id) % count === index });
+      busyMs += performance.now() - started;
+      prepared += n;
+      if (n > 0) log(`  prepare ${shard}: ${prepared} OPDs in ${(busyMs / 1000).toFixed(0)} s busy`);
+      const head = await infra.store.headPosition();
+      if (n === 0 && (await projectorOf(infra).reached(head))) break;
+      if (n === 0) await new Promise((resolve) => setTimeout(resolve, 5000));
+    }
+    process.stdout.write(
+      JSON.stringify({
+        shard,
+        prepared,
+        busyMs,
+        phases,
+        maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      }) + '\n',
+    );
+  } finally {
+    await infra.close();
+  }
+}
+
 async function main(): Promise<void> {
+  const prepareAt = process.argv.indexOf('--prepare');
+  if (prepareAt >= 0) return prepareLoop(process.argv[prepareAt + 1]!);
   const childAt = process.argv.indexOf('--child');
   if (childAt >= 0) {
     const [planFile, shard, out] = process.argv.slice(childAt + 1);
@@ -366,13 +480,15 @@ async function main(): Promise<void> {
     .option('--workers <n>', 'worker processes', '2')
     .option('--import-only', 'only generate, import and project the dataset')
     .option('--generated <n>', 'import this many generated OPDs, copy them in SQL up to --orgs')
+    .option('--warm-only', 'only batches on prepared facts (no facts rebuild, no cold batch)')
     .parse()
-    .opts<{ orgs: string; workers: string; importOnly?: boolean; generated?: string }>();
+    .opts<{ orgs: string; workers: string; importOnly?: boolean; generated?: string; warmOnly?: boolean }>();
   const results = await evaluationAtScale({
     ...(o.generated ? { generated: Number(o.generated) } : {}),
     opds: Number(o.orgs),
     workers: Number(o.workers),
     ...(o.importOnly ? { importOnly: true } : {}),
+    ...(o.warmOnly ? { warmOnly: true } : {}),
   });
   if (!results) return;
   process.stdout.write(`${JSON.stringify(results, null, 1)}\n\n${scaleSection(results)}\n`);

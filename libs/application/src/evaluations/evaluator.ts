@@ -153,6 +153,7 @@ export class Evaluator {
       prepared,
       { evaluationYear: request.year, now: request.now, settings: request.settings },
       request.kinds ?? ['review'],
+      { inPlace: true },
     );
     addPhase(phases, 'finish facts', since);
     since = performance.now();

@@ -68,12 +68,16 @@ export class PreparedFacts {
       organisations?: readonly string[];
       phases?: Phases;
       onProgress?: (done: number, total: number) => void;
+      /** Only the organisations this says yes to (several preparers dividing the rows between them). */
+      only?: (organisationId: string) => boolean;
     } = {},
   ): Promise<number> {
-    const stale = await this.readModels.facts.stale(PREPARED_FORMAT, {
-      ...(options.upTo ? { upTo: options.upTo } : {}),
-      ...(options.organisations ? { organisations: options.organisations } : {}),
-    });
+    const stale = (
+      await this.readModels.facts.stale(PREPARED_FORMAT, {
+        ...(options.upTo ? { upTo: options.upTo } : {}),
+        ...(options.organisations ? { organisations: options.organisations } : {}),
+      })
+    ).filter((row) => !options.only || options.only(row.organisationId));
     let pending: { organisationId: string; prepared: string; format: number; position: Position }[] = [];
     let writing: Promise<void> = Promise.resolve();
     const read = (row: FactSetRow | undefined) =>

@@ -149,7 +149,12 @@ export function finishFactSets(
   prepared: PreparedOrganisation,
   batch: BatchContext,
   kinds: readonly EvaluationKind[] = ['review', 'compliance'],
+  options: {
+    /** Finish the prepared objects themselves (they are used once: no copies). */
+    readonly inPlace?: boolean;
+  } = {},
 ): FactSet[] {
+  const inPlace = options.inPlace ?? false;
   const deadlines = deadlinesFor(batch.settings, prepared.government);
   const common = {
     organisationId: prepared.organisationId,
@@ -180,7 +185,7 @@ export function finishFactSets(
           set.subjectOf === undefined
             ? subject(set.subject)
             : subject({ ...prepared.sets[set.subjectOf]!.subject, ...set.subject }),
-        facts: finishFacts(DEFINITIONS[set.scope], set, batch, deadlines, common),
+        facts: finishFacts(DEFINITIONS[set.scope], set, batch, deadlines, common, inPlace),
         eventIds: set.eventIds,
       });
     }
@@ -191,7 +196,7 @@ export function finishFactSets(
       scope: 'organisation',
       key: `organisation:${prepared.organisationId}:${year}`,
       subject: subject({ period: String(year) }),
-      facts: finishFacts(ORGANISATION_FACTS.facts, compliance, batch, deadlines, common),
+      facts: finishFacts(ORGANISATION_FACTS.facts, compliance, batch, deadlines, common, inPlace),
       eventIds: [
         ...compliance.eventIds,
         ...compliance.submissions.filter(([y]) => y === year).map(([, id]) => id),
@@ -211,5 +216,5 @@ export function buildFactSets(
   batch: BatchContext,
   kinds: readonly EvaluationKind[] = ['review', 'compliance'],
 ): FactSet[] {
-  return finishFactSets(prepareFactSets(model), batch, kinds);
+  return finishFactSets(prepareFactSets(model), batch, kinds, { inPlace: true });
 }
