@@ -40,7 +40,7 @@ const ORG = 'dinsos-karanganyar';
 const BIN = join(packageRoot(), 'bin', 'sakip.js');
 const log = (text: string) => process.stderr.write(`${text}\n`);
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -71,7 +71,8 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<{ key: string; indicator
   }
 }
 
-function serve(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+/** Starts `sakip serve` on 127.0.0.1:port and resolves once it listens (the web bench starts it this way too). */
+export function serve(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BIN, 'serve'], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_OPTIONS: '' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,12 +1,12 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { openApplication, packageRoot, readJsonFile, settingsFromEnv } from '@sakip/application';
+import { freePort, serve } from './http-load';
 
 /**
  * `npm run bench:web`: the web application in Debian's Chromium against `sakip serve` (PGlite, the Karanganyar
@@ -16,20 +16,9 @@ import { openApplication, packageRoot, readJsonFile, settingsFromEnv } from '@sa
  */
 const CHROMIUM = process.env.SAKIP_CHROMIUM ?? '/usr/bin/chromium';
 const SAMPLE = join(packageRoot(), 'fixtures', 'karanganyar-renstra-2024-2026.json');
-const BIN = join(packageRoot(), 'bin', 'sakip.js');
 const ORG = 'dinsos-karanganyar';
 const FINDINGS = 10_000;
 const log = (text: string) => process.stderr.write(`${text}\n`);
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 
 async function prepare(env: NodeJS.ProcessEnv): Promise<{ key: string; document: string }> {
   const app = await openApplication(settingsFromEnv(env), { applicationName: 'sakip-bench-web' });
@@ -43,25 +32,6 @@ async function prepare(env: NodeJS.ProcessEnv): Promise<{ key: string; document:
   } finally {
     await app.close();
   }
-}
-
-function serve(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_OPTIONS: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (!seen.includes('OpenAPI docs')) return;
-      child.stdout.off('data', onData);
-      child.stdout.resume();
-      resolve(child);
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`sakip serve exited (${code}) before listening`)));
-  });
 }
 
 const median = (values: number[]) => {

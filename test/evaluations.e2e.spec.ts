@@ -1,3 +1,4 @@
+import { ikuWithoutFormulaRule } from './support/rules';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,38 +8,7 @@ import { FIXTURE, sakip } from './support/cli';
 
 const ORG = 'dinsos-karanganyar';
 
-const draftRule = () => ({
-  id: 'smart/iku-without-formula',
-  title: { id: 'IKU tanpa formula', en: 'Key indicator without formula' },
-  description: 'A key performance indicator (IKU) must say how it is measured.',
-  category: 'SMART',
-  severity: 'high',
-  class: 'indicator-undefined',
-  reference: 'PermenPANRB 88/2021, LKE Perencanaan Kinerja',
-  scope: 'indicator',
-  conditions: {
-    all: [
-      { fact: 'iku', operator: 'equal', value: true },
-      { fact: 'hasFormula', operator: 'equal', value: false },
-    ],
-  },
-  event: {
-    type: 'finding',
-    params: {
-      message: {
-        id: 'IKU "{indicatorName}" tanpa formula.',
-        en: 'Key indicator "{indicatorName}" has no formula.',
-      },
-    },
-  },
-  examples: {
-    fires: [{ iku: true, hasFormula: false }],
-    doesNotFire: [
-      { iku: true, hasFormula: true },
-      { iku: false, hasFormula: false },
-    ],
-  },
-});
+const draftRule = () => ikuWithoutFormulaRule();
 
 async function workbookRows(
   buffer: Buffer | ArrayBuffer,

@@ -1,3 +1,4 @@
+import { ikuWithoutFormulaRule } from './support/rules';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -377,38 +378,7 @@ describe('the API of the web application', () => {
   });
 
   describe('the rules of an administrator', () => {
-    const draftRule = () => ({
-      id: 'smart/iku-without-formula',
-      title: { id: 'IKU tanpa formula', en: 'Key indicator without formula' },
-      description: 'A key performance indicator (IKU) must say how it is measured.',
-      category: 'SMART',
-      severity: 'high',
-      class: 'indicator-undefined',
-      reference: 'PermenPANRB 88/2021, LKE Perencanaan Kinerja',
-      scope: 'indicator',
-      conditions: {
-        all: [
-          { fact: 'iku', operator: 'equal', value: true },
-          { fact: 'hasFormula', operator: 'equal', value: false },
-        ],
-      },
-      event: {
-        type: 'finding',
-        params: {
-          message: {
-            id: 'IKU "{indicatorName}" tanpa formula.',
-            en: 'Key indicator "{indicatorName}" has no formula.',
-          },
-        },
-      },
-      examples: {
-        fires: [{ iku: true, hasFormula: false }],
-        doesNotFire: [
-          { iku: true, hasFormula: true },
-          { iku: false, hasFormula: false },
-        ],
-      },
-    });
+    const draftRule = () => ikuWithoutFormulaRule();
 
     it('publishes with a comment, retires with a comment, and the catalogue and history say so', async () => {
       // The shipped rules are version 1 (published by the first batch or now).

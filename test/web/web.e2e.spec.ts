@@ -1,3 +1,4 @@
+import { ikuWithoutFormulaRule } from '../support/rules';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   describeInBrowser,
@@ -11,32 +12,13 @@ import {
 const ORG = 'dinsos-karanganyar';
 const INDICATOR = `${ORG}:S1-I1`;
 
-const draftRule = (severity: string) => ({
-  id: 'smart/web-iku-without-formula',
-  title: { id: 'IKU tanpa formula (web)', en: 'Key indicator without formula (web)' },
-  description: 'A key performance indicator (IKU) must say how it is measured.',
-  category: 'SMART',
-  severity,
-  class: 'indicator-undefined',
-  reference: 'PermenPANRB 88/2021, LKE Perencanaan Kinerja',
-  scope: 'indicator',
-  conditions: {
-    all: [
-      { fact: 'iku', operator: 'equal', value: true },
-      { fact: 'hasFormula', operator: 'equal', value: false },
-    ],
-  },
-  event: {
-    type: 'finding',
-    params: {
-      message: {
-        id: 'IKU "{indicatorName}" tanpa formula.',
-        en: 'Key indicator "{indicatorName}" has no formula.',
-      },
-    },
-  },
-  examples: { fires: [{ iku: true, hasFormula: false }], doesNotFire: [{ iku: true, hasFormula: true }] },
-});
+const draftRule = (severity: string) =>
+  ikuWithoutFormulaRule({
+    id: 'smart/web-iku-without-formula',
+    title: { id: 'IKU tanpa formula (web)', en: 'Key indicator without formula (web)' },
+    severity,
+    examples: { fires: [{ iku: true, hasFormula: false }], doesNotFire: [{ iku: true, hasFormula: true }] },
+  });
 
 describeInBrowser('web application in Chromium', () => {
   // A browser, a server and a batch on a shared 2-core machine: each scenario gets two minutes.
