@@ -18,7 +18,6 @@ import {
 } from '@sakip/domain';
 import { formatPosition, type EventStore, type StoredEvent } from '@sakip/event-store';
 import stringify from 'safe-stable-stringify';
-import { v5 as uuidv5 } from 'uuid';
 import {
   CommandPipeline,
   DecidingStream,
@@ -27,6 +26,7 @@ import {
 } from '../pipeline/command-pipeline';
 import type { Bundle, BundleBudget, BundleSource } from './bundle';
 import { validateBundleShapeInSlices, type BundleProblem } from './bundle-validation';
+import { nameIds } from '../shared/name-ids';
 
 const EVENT_ID_NAMESPACE = '5b0e1c7a-6f7e-4c55-9d8e-5a4b3c2d1e0f';
 /** Levels of parents above a node: far more than the five levels of a plan, and never a stack's worth. */
@@ -232,10 +232,10 @@ export class BundleImporter {
 
     const total = streams.reduce((sum, stream) => sum + stream.decided.length, 0);
     progress({ phase: 'writing', done: 0, total });
+    const idOf = nameIds(EVENT_ID_NAMESPACE, `${contentHash}|`);
     const { events: allNew, result } = await this.pipeline.append(streams, existing, {
       metadata: context,
-      eventIds: (streamId, version, i) =>
-        uuidv5(`${contentHash}|${streamId}|${version + i + 1}`, EVENT_ID_NAMESPACE),
+      eventIds: (streamId, version, i) => idOf(`${streamId}|${version + i + 1}`),
     });
     const position = result?.position ?? latestPosition(existing);
     progress({ phase: 'done', done: allNew.length, total: allNew.length });
