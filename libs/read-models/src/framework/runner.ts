@@ -22,9 +22,10 @@ export interface RunnerOptions {
   /** Events per batch while a build is filled from event 0 (rebuild, new version); default 5 × batchSize. */
   readonly buildBatchSize?: number;
   /**
-   * A build filled from event 0 keeps its rows in memory across batches and writes them (with its
+   * A build filled from event 0 writes its first batch at once (one COPY into its empty tables, and the
+   * registry shows it under way), then keeps its rows in memory across batches and writes them (with its
    * checkpoint) every this many events read; default 10 × buildBatchSize. Also when caught up, and when
-   * `buildFlushRows` rows are held.
+   * `buildFlushRows` rows are held. A crash loses what is held: the build resumes from its checkpoint.
    */
   readonly buildFlushEvents?: number;
   /** Rows a build filled from event 0 holds in memory at most before it writes them; default 200 000. */
@@ -195,8 +196,8 @@ export class ProjectorRunner {
 
   /**
    * One batch for every group of builds; true when there was something to do. Active builds write their
-   * rows and checkpoint per batch; builds filled from event 0 hold them in memory and write every
-   * `buildFlushEvents` events, when they hold `buildFlushRows` rows, and when they have caught up.
+   * rows and checkpoint per batch; builds filled from event 0 write their first batch, then hold rows in
+   * memory and write every `buildFlushEvents` events, at `buildFlushRows` rows, and when caught up.
    */
   async runOnce(): Promise<boolean> {
     const builds = (await this.catalog.builds()).filter((b) => this.isCurrent(b));
@@ -240,6 +241,7 @@ export class ProjectorRunner {
         return (
           pending !== undefined &&
           (caughtUp ||
+            pending.empty ||
             pending.read >= (this.options.buildFlushEvents ?? limit * 10) ||
             pending.merger.size >= (this.options.buildFlushRows ?? 200_000))
         );
