@@ -1,6 +1,6 @@
 import { ident, type SqlExecutor } from '@sakip/event-store';
 import { mergeOperations, type MergedOperation } from './operations';
-import type { CellValue, RowOperation, TableSpec } from './projection';
+import type { CellValue, Row, RowOperation, TableSpec } from './projection';
 
 const CHUNK = 5000;
 
@@ -165,21 +165,29 @@ async function copyRows(
   ops: readonly MergedOperation[],
 ): Promise<void> {
   const columns = Object.keys(spec.columns);
-  for (const op of ops)
-    for (const column of op.type === 'insert' ? Object.keys(op.row) : Object.keys(op.set))
-      if (!spec.columns[column]) throw new Error(`table ${spec.name} has no column ${column}`);
+  const index = new Map(columns.map((column, i) => [column, i]));
+  const place = (cells: string[], row: Row) => {
+    for (const column in row) {
+      const i = index.get(column);
+      if (i === undefined) throw new Error(`table ${spec.name} has no column ${column}`);
+      cells[i] = copyCell(row[column]);
+    }
+  };
+  const version = spec.versionColumn === undefined ? undefined : index.get(spec.versionColumn);
   function* chunks(): Generator<string> {
     for (let start = 0; start < ops.length; start += COPY_CHUNK) {
       let text = '';
       const end = Math.min(ops.length, start + COPY_CHUNK);
       for (let i = start; i < end; i++) {
         const op = ops[i]!;
-        let line = '';
-        for (let c = 0; c < columns.length; c++) {
-          if (c > 0) line += '\t';
-          line += copyCell(cellOf(spec, op, columns[c]!));
+        const cells = new Array<string>(columns.length).fill('\\N');
+        if (op.type === 'insert') place(cells, op.row);
+        else {
+          place(cells, op.key);
+          place(cells, op.set);
+          if (version !== undefined && op.version !== undefined) cells[version] = String(op.version);
         }
-        text += `${line}\n`;
+        text += `${cells.join('\t')}\n`;
       }
       yield text;
     }
