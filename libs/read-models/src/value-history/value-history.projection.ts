@@ -137,33 +137,33 @@ function historyEntry(event: StoredEvent): Entry | undefined {
   switch (event.type) {
     case 'BaselineSet': {
       const d = dataOf<Data<'BaselineSet'>>(event);
-      return entryOf(d as Partial<Entry>, 'baseline', String(d.year));
+      return entryOf(d, 'baseline', String(d.year));
     }
     case 'TargetSet': {
       const d = dataOf<Data<'TargetSet'>>(event);
-      const entry = entryOf(d as Partial<Entry>, 'target', String(d.year));
+      const entry = entryOf(d, 'target', String(d.year));
       entry.origin = 'document';
       return entry;
     }
     case 'TargetRevised': {
       const d = dataOf<Data<'TargetRevised'>>(event);
-      return entryOf(d as Partial<Entry>, 'target', String(d.year));
+      return entryOf(d, 'target', String(d.year));
     }
     case 'AgreementTargetSet': {
       const d = dataOf<Data<'AgreementTargetSet'>>(event);
-      const entry = entryOf(d as Partial<Entry>, 'pk-target', String(d.year));
+      const entry = entryOf(d, 'pk-target', String(d.year));
       if (d.signedOn) entry.effectiveOn = d.signedOn;
       return entry;
     }
     case 'RealisationReported': {
       const d = dataOf<Data<'RealisationReported'>>(event);
-      const entry = entryOf(d as Partial<Entry>, 'realisation', d.period);
+      const entry = entryOf(d, 'realisation', d.period);
       if (d.reportedOn) entry.effectiveOn = d.reportedOn;
       return entry;
     }
     case 'RealisationCorrected': {
       const d = dataOf<Data<'RealisationCorrected'>>(event);
-      const entry = entryOf(d as Partial<Entry>, 'realisation', d.period);
+      const entry = entryOf(d, 'realisation', d.period);
       entry.origin = 'correction';
       if (d.correctedOn) entry.effectiveOn = d.correctedOn;
       return entry;
