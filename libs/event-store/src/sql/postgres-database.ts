@@ -1,9 +1,15 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient } from 'pg';
 import type { SqlDatabase, SqlExecutor } from './sql-database';
 
 const wrap = (client: PoolClient): SqlExecutor => ({
   async query<Row>(text: string, params: readonly unknown[] = []) {
     return (await client.query(text, params as unknown[])).rows as Row[];
+  },
+  async copyFrom(sql: string, chunks: Iterable<string>) {
+    const { from } = await import('pg-copy-streams');
+    await pipeline(Readable.from(chunks, { objectMode: false }), client.query(from(sql)));
   },
 });
 

@@ -1,6 +1,11 @@
 /** The little SQL surface the store and the read models need; implemented by PGlite and by `pg`. */
 export interface SqlExecutor {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /**
+   * Runs `COPY … FROM STDIN` (text format) with this data, pulled chunk by chunk as the connection takes
+   * it. Only where the driver supports it (PostgreSQL through `pg`); callers fall back to INSERT without.
+   */
+  copyFrom?(sql: string, chunks: Iterable<string>): Promise<void>;
 }
 
 export interface SqlDatabase extends SqlExecutor {

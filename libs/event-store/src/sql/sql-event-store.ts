@@ -26,11 +26,16 @@ interface EventRow {
   type: string;
   data: unknown;
   metadata: JsonObject;
-  recorded_at: Date | string;
+  recorded_at: string;
 }
 
+/**
+ * The time of commit comes formatted as `Date.prototype.toISOString` writes it (UTC, milliseconds), so
+ * reading the log parses no date: at a rebuild's pace that parsing was a tenth of the read's cost.
+ */
 const COLUMNS = `event_id::text AS id, stream_id, stream_version, partition_key, transaction_id::text AS tx,
-  position::text AS pos, type, data, metadata, recorded_at`;
+  position::text AS pos, type, data, metadata,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`;
 const VISIBLE = `transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
 /** Events per append statement (a bundle larger than this is appended in several, in one transaction). */
 const POSTGRES_CHUNK = 5000;
@@ -46,10 +51,7 @@ function toStoredEvent(row: EventRow): StoredEvent {
     type: row.type,
     data: row.data,
     metadata: row.metadata,
-    storedAt:
-      row.recorded_at instanceof Date
-        ? row.recorded_at.toISOString()
-        : new Date(row.recorded_at).toISOString(),
+    storedAt: row.recorded_at,
   };
 }
 

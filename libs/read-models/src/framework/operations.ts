@@ -14,31 +14,50 @@ function keyOf(spec: TableSpec, row: Row): string {
   return JSON.stringify(spec.primaryKey.map((column) => row[column] ?? null));
 }
 
+/** A cell as part of a merge key: text as it is, other values tagged so that 1 and "1" differ. */
+const keyCell = (value: Row[string] | undefined): string =>
+  typeof value === 'string' ? value : `\u0001${value === undefined ? 'null' : JSON.stringify(value)}`;
+
 /**
- * Collapses a batch's operations to one per row, in order: later columns win, the highest version is kept,
- * an insert of an existing key is dropped. The result is what both the SQL writer and memory tables apply.
+ * Collapses operations to one per row, in order, and keeps doing so as more come (a build filled from
+ * event 0 merges many batches before it writes): later columns win, the highest version is kept, an insert
+ * of an existing key is dropped. The result is what both the SQL writer and memory tables apply.
  */
-export function mergeOperations(
-  operations: readonly RowOperation[],
-  specs: ReadonlyMap<string, TableSpec>,
-): MergedOperation[] {
-  const merged = new Map<string, MergedOperation>();
-  for (const op of operations) {
-    const spec = specs.get(op.table);
-    if (!spec) throw new Error(`operation on unknown table ${op.table}`);
-    const id = `${op.table}|${keyOf(spec, op.type === 'upsert' ? op.key : op.row)}`;
-    const previous = merged.get(id);
+export class OperationMerger {
+  private readonly merged = new Map<string, MergedOperation>();
+  private readonly keyColumns = new Map<string, readonly string[]>();
+
+  constructor(private readonly specs: ReadonlyMap<string, TableSpec>) {
+    for (const [name, spec] of specs) this.keyColumns.set(name, spec.primaryKey);
+  }
+
+  /** Rows held (one per table and key). */
+  get size(): number {
+    return this.merged.size;
+  }
+
+  add(operations: readonly RowOperation[]): void {
+    for (const op of operations) this.addOne(op);
+  }
+
+  addOne(op: RowOperation): void {
+    const columns = this.keyColumns.get(op.table);
+    if (!columns) throw new Error(`operation on unknown table ${op.table}`);
+    const row = op.type === 'upsert' ? op.key : op.row;
+    let id = op.table;
+    for (const column of columns) id += `\u0000${keyCell(row[column])}`;
+    const previous = this.merged.get(id);
     if (op.type === 'insert') {
-      if (!previous) merged.set(id, op);
-      continue;
+      if (!previous) this.merged.set(id, op);
+      return;
     }
     if (previous?.type === 'upsert') {
       if (op.version !== undefined && previous.version !== undefined && op.version <= previous.version)
-        continue;
+        return;
       Object.assign(previous.set, op.set);
       previous.version = op.version ?? previous.version;
     } else {
-      merged.set(id, {
+      this.merged.set(id, {
         type: 'upsert',
         table: op.table,
         key: op.key,
@@ -47,7 +66,22 @@ export function mergeOperations(
       });
     }
   }
-  return [...merged.values()];
+
+  /** The merged operations, in the order their rows first appeared; the merger is empty afterwards. */
+  take(): MergedOperation[] {
+    const result = [...this.merged.values()];
+    this.merged.clear();
+    return result;
+  }
+}
+
+export function mergeOperations(
+  operations: readonly RowOperation[],
+  specs: ReadonlyMap<string, TableSpec>,
+): MergedOperation[] {
+  const merger = new OperationMerger(specs);
+  merger.add(operations);
+  return merger.take();
 }
 
 /** Tables held in memory with the same semantics as the SQL writer: for pure projection specs. */

@@ -6,8 +6,9 @@ import {
   type StoredEvent,
 } from '@sakip/event-store';
 import { BUILD_COLUMNS, toBuild, type Build, type ReadModelCatalog } from './catalog';
+import { OperationMerger } from './operations';
 import type { Projection, TableSpec } from './projection';
-import { applyOperations, createIndexesSql, createTableSql } from './sql-writer';
+import { createIndexesSql, createTableSql, writeMerged } from './sql-writer';
 
 export interface RunnerProgress {
   /** Events read so far by the slowest build in this run. */
@@ -20,6 +21,15 @@ export interface RunnerOptions {
   readonly batchSize?: number;
   /** Events per batch while a build is filled from event 0 (rebuild, new version); default 5 × batchSize. */
   readonly buildBatchSize?: number;
+  /**
+   * A build filled from event 0 writes its first batch at once (one COPY into its empty tables, and the
+   * registry shows it under way), then keeps its rows in memory across batches and writes them (with its
+   * checkpoint) every this many events read; default 10 × buildBatchSize. Also when caught up, and when
+   * `buildFlushRows` rows are held. A crash loses what is held: the build resumes from its checkpoint.
+   */
+  readonly buildFlushEvents?: number;
+  /** Rows a build filled from event 0 holds in memory at most before it writes them; default 200 000. */
+  readonly buildFlushRows?: number;
   readonly pollIntervalMs?: number;
   /** How long the tables of a replaced build stay for queries that already resolved them. */
   readonly retireGraceMs?: number;
@@ -29,6 +39,20 @@ export interface RunnerOptions {
 }
 
 class CheckpointMoved extends Error {}
+
+/** Rows of a build filled from event 0, merged in memory since its checkpoint `base`, not written yet. */
+interface Held {
+  /** The checkpoint in the registry when the rows began to be held. */
+  readonly base: Position;
+  /** Where the held rows leave the build. */
+  position: Position;
+  readonly merger: OperationMerger;
+  /** Events read and events applied since `base`. */
+  read: number;
+  handled: number;
+  /** No row was ever written (the checkpoint was at the start): the first write fills empty tables. */
+  readonly empty: boolean;
+}
 
 const key = (p: Position) => `${p.commit}:${p.sequence}`;
 
@@ -52,6 +76,9 @@ export class ProjectorRunner {
   private pending = false;
   /** Reads of the next batch started while the current one was written, by the position they read after. */
   private prefetched = new Map<string, Promise<StoredEvent[]>>();
+  /** Rows held in memory per build (builds filled from event 0), by build id. */
+  private held = new Map<number, Held>();
+  private readonly handles = new Map<string, ReadonlySet<string>>();
 
   constructor(
     readonly catalog: ReadModelCatalog,
@@ -60,7 +87,10 @@ export class ProjectorRunner {
     private readonly options: RunnerOptions = {},
   ) {
     this.byName = new Map(projections.map((p) => [p.name, p]));
-    for (const p of projections) this.specs.set(p.name, new Map(p.tables.map((t) => [t.name, t])));
+    for (const p of projections) {
+      this.specs.set(p.name, new Map(p.tables.map((t) => [t.name, t])));
+      this.handles.set(p.name, new Set(p.handles));
+    }
   }
 
   private batchSizeOf(group: readonly Build[]): number {
@@ -110,6 +140,7 @@ export class ProjectorRunner {
       await this.createBuild(projection);
     }
     this.eventsRead = new Map();
+    this.held = new Map();
   }
 
   /** Processes until every build has read everything there is. */
@@ -163,37 +194,124 @@ export class ProjectorRunner {
     });
   }
 
-  /** One batch for every group of builds; true when there was something to do. */
+  /**
+   * One batch for every group of builds; true when there was something to do. Active builds write their
+   * rows and checkpoint per batch; builds filled from event 0 write their first batch, then hold rows in
+   * memory and write every `buildFlushEvents` events, at `buildFlushRows` rows, and when caught up.
+   */
   async runOnce(): Promise<boolean> {
     const builds = (await this.catalog.builds()).filter((b) => this.isCurrent(b));
+    const known = new Set(builds.map((b) => b.buildId));
+    for (const [id, pending] of this.held) {
+      const build = builds.find((b) => b.buildId === id);
+      // Another runner moved the build on (or it was retired): what is held here is stale.
+      if (!known.has(id) || !build || comparePositions(build.checkpoint, pending.base) !== 0)
+        this.held.delete(id);
+    }
     const groups = new Map<string, Build[]>();
-    for (const build of builds)
-      groups.set(key(build.checkpoint), [...(groups.get(key(build.checkpoint)) ?? []), build]);
+    for (const build of builds) {
+      const at = key(this.held.get(build.buildId)?.position ?? build.checkpoint);
+      groups.set(at, [...(groups.get(at) ?? []), build]);
+    }
     let worked = false;
     const prefetched = this.prefetched;
     this.prefetched = new Map();
     for (const group of groups.values()) {
-      const from = group[0]!.checkpoint;
+      const from = this.held.get(group[0]!.buildId)?.position ?? group[0]!.checkpoint;
       const limit = this.batchSizeOf(group);
       const events = await this.read(prefetched, from, limit);
       if (events.length === limit) this.prefetch(events[events.length - 1]!.position, limit);
+      const live = group.filter((b) => b.status !== 'building');
+      const filling = group.filter((b) => b.status === 'building');
       if (events.length > 0) {
         worked = true;
-        try {
-          await this.catalog.db.transaction((tx) => this.process(tx, group, events));
-        } catch (error) {
-          if (error instanceof CheckpointMoved) continue;
-          throw error;
+        if (live.length > 0) {
+          try {
+            await this.catalog.db.transaction((tx) => this.process(tx, live, events));
+            for (const build of live) this.countRead(build, events.length);
+          } catch (error) {
+            if (!(error instanceof CheckpointMoved)) throw error;
+          }
         }
-        for (const build of group)
-          this.eventsRead.set(build.buildId, (this.eventsRead.get(build.buildId) ?? 0) + events.length);
+        for (const build of filling) this.hold(build, events);
       }
-      if (events.length < limit) {
-        for (const build of group.filter((b) => b.status === 'building')) await this.activate(build);
-      }
+      const caughtUp = events.length < limit;
+      const flush = filling.filter((b) => {
+        const pending = this.held.get(b.buildId);
+        return (
+          pending !== undefined &&
+          (caughtUp ||
+            pending.empty ||
+            pending.read >= (this.options.buildFlushEvents ?? limit * 10) ||
+            pending.merger.size >= (this.options.buildFlushRows ?? 200_000))
+        );
+      });
+      const moved = await Promise.all(flush.map((build) => this.flush(build)));
+      if (caughtUp) for (const build of filling) if (!moved[flush.indexOf(build)]) await this.activate(build);
     }
     this.notify(builds);
     return worked;
+  }
+
+  private countRead(build: Build, events: number): void {
+    this.eventsRead.set(build.buildId, (this.eventsRead.get(build.buildId) ?? 0) + events);
+  }
+
+  /** Applies a batch to the rows a build filled from event 0 holds in memory. */
+  private hold(build: Build, events: readonly StoredEvent[]): void {
+    let pending = this.held.get(build.buildId);
+    if (!pending) {
+      pending = {
+        base: build.checkpoint,
+        position: build.checkpoint,
+        merger: new OperationMerger(this.specs.get(build.projection)!),
+        read: 0,
+        handled: 0,
+        empty: build.checkpoint.commit === 0n && build.checkpoint.sequence === 0n,
+      };
+      this.held.set(build.buildId, pending);
+    }
+    const projection = this.byName.get(build.projection)!;
+    const handles = this.handles.get(build.projection)!;
+    for (const event of events)
+      if (handles.has(event.type)) {
+        pending.handled++;
+        pending.merger.add(projection.apply(event));
+      }
+    pending.read += events.length;
+    pending.position = events[events.length - 1]!.position;
+    this.countRead(build, events.length);
+  }
+
+  /**
+   * Writes the rows a build holds and moves its checkpoint, in one transaction of its own (builds are
+   * written at once on separate connections). Rows held for a checkpoint another runner moved are dropped:
+   * then true.
+   */
+  private async flush(build: Build): Promise<boolean> {
+    const pending = this.held.get(build.buildId);
+    if (!pending) return false;
+    this.held.delete(build.buildId);
+    const projection = this.byName.get(build.projection)!;
+    try {
+      await this.catalog.db.transaction(async (tx) => {
+        await this.lock(tx, [{ ...build, checkpoint: pending.base }]);
+        const operations = pending.merger.take();
+        if (operations.length > 0)
+          await writeMerged(
+            tx,
+            operations,
+            this.specs.get(projection.name)!,
+            this.catalog.tableNames(projection, build.buildId),
+            { empty: pending.empty },
+          );
+        await this.moveCheckpoint(tx, build, pending.position, pending.handled);
+      });
+      return false;
+    } catch (error) {
+      if (error instanceof CheckpointMoved) return true;
+      throw error;
+    }
   }
 
   private isCurrent(build: Build): boolean {
@@ -214,12 +332,8 @@ export class ProjectorRunner {
     this.options.onProgress?.(this.progress);
   }
 
-  private async process(
-    tx: SqlExecutor,
-    group: readonly Build[],
-    events: readonly StoredEvent[],
-  ): Promise<void> {
-    const ids = group.map((b) => b.buildId);
+  /** Locks the builds' registry rows; CheckpointMoved when one is no longer where `group` says. */
+  private async lock(tx: SqlExecutor, group: readonly Build[]): Promise<void> {
     // Read models are derived from the log: a batch lost in a crash of the server is applied again from the
     // checkpoint committed with the rows, so on PostgreSQL the commit need not wait for the disk. PGlite is
     // the process itself, with no WAL writer to flush later: there every commit is flushed as it happens.
@@ -227,7 +341,7 @@ export class ProjectorRunner {
     const locked = (
       await tx.query<Parameters<typeof toBuild>[0]>(
         `SELECT ${BUILD_COLUMNS} FROM ${this.catalog.buildsTable} WHERE build_id = ANY($1::int[]) FOR UPDATE`,
-        [ids],
+        [group.map((b) => b.buildId)],
       )
     ).map(toBuild);
     for (const build of group) {
@@ -235,22 +349,40 @@ export class ProjectorRunner {
       if (!now || now.status === 'retired' || comparePositions(now.checkpoint, build.checkpoint) !== 0)
         throw new CheckpointMoved();
     }
+  }
+
+  private async moveCheckpoint(tx: SqlExecutor, build: Build, to: Position, handled: number) {
+    await tx.query(
+      `UPDATE ${this.catalog.buildsTable} SET checkpoint_commit = $2, checkpoint_sequence = $3, events_applied = events_applied + $4 WHERE build_id = $1`,
+      [build.buildId, to.commit.toString(), to.sequence.toString(), handled],
+    );
+  }
+
+  private async process(
+    tx: SqlExecutor,
+    group: readonly Build[],
+    events: readonly StoredEvent[],
+  ): Promise<void> {
+    await this.lock(tx, group);
     const last = events[events.length - 1]!.position;
     for (const build of group) {
       const projection = this.byName.get(build.projection)!;
-      const handled = events.filter((e) => projection.handles.includes(e.type));
-      const operations = handled.flatMap((e) => projection.apply(e));
-      if (operations.length > 0)
-        await applyOperations(
+      const handles = this.handles.get(projection.name)!;
+      const merger = new OperationMerger(this.specs.get(projection.name)!);
+      let handled = 0;
+      for (const event of events)
+        if (handles.has(event.type)) {
+          handled++;
+          merger.add(projection.apply(event));
+        }
+      if (merger.size > 0)
+        await writeMerged(
           tx,
-          operations,
+          merger.take(),
           this.specs.get(projection.name)!,
           this.catalog.tableNames(projection, build.buildId),
         );
-      await tx.query(
-        `UPDATE ${this.catalog.buildsTable} SET checkpoint_commit = $2, checkpoint_sequence = $3, events_applied = events_applied + $4 WHERE build_id = $1`,
-        [build.buildId, last.commit.toString(), last.sequence.toString(), handled.length],
-      );
+      await this.moveCheckpoint(tx, build, last, handled);
     }
   }
 

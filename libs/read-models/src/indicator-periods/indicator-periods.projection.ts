@@ -9,6 +9,18 @@ export const periodColumns = (period: string) => {
   return { year: parsed?.year ?? null, period_kind: parsed?.kind ?? null };
 };
 
+/** Periods are few ("2025", "2025-Q1", …): each is parsed once, not once per event. */
+const knownPeriods = new Map<string, ReturnType<typeof periodColumns>>();
+function cachedPeriodColumns(period: string): ReturnType<typeof periodColumns> {
+  let columns = knownPeriods.get(period);
+  if (!columns) {
+    if (knownPeriods.size >= 10_000) knownPeriods.clear();
+    columns = periodColumns(period);
+    knownPeriods.set(period, columns);
+  }
+  return columns;
+}
+
 /** One row per indicator and period (a year, quarter, semester or month): target, PK target, realisation. */
 export const indicatorPeriodsProjection: Projection = {
   name: 'indicator-periods',
@@ -60,7 +72,7 @@ export const indicatorPeriodsProjection: Projection = {
       type: 'upsert',
       table: 'indicator_periods',
       key,
-      set: { ...periodColumns(key.period), ...set },
+      set: { ...cachedPeriodColumns(key.period), ...set },
       version,
     });
     switch (event.type) {

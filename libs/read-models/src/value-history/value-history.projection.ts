@@ -114,41 +114,59 @@ interface Entry {
   effectiveOn?: string;
 }
 
+/** The fields of an event's data an entry uses, read one by one (no copy of the whole data per event). */
+function entryOf(d: Partial<Entry>, kind: HistoryKind, period: string | undefined): Entry {
+  return {
+    organisationId: d.organisationId!,
+    indicatorId: d.indicatorId!,
+    kind,
+    period: period!,
+    previous: d.previous,
+    value: d.value,
+    reportedAchievement: d.reportedAchievement,
+    reason: d.reason,
+    origin: d.origin,
+    legalBasis: d.legalBasis,
+    documentReference: d.documentReference,
+    documentId: d.documentId,
+    effectiveOn: d.effectiveOn,
+  };
+}
+
 function historyEntry(event: StoredEvent): Entry | undefined {
   switch (event.type) {
     case 'BaselineSet': {
       const d = dataOf<Data<'BaselineSet'>>(event);
-      return { ...d, kind: 'baseline', period: String(d.year) };
+      return entryOf(d, 'baseline', String(d.year));
     }
     case 'TargetSet': {
       const d = dataOf<Data<'TargetSet'>>(event);
-      return { ...d, kind: 'target', period: String(d.year), origin: 'document' };
+      const entry = entryOf(d, 'target', String(d.year));
+      entry.origin = 'document';
+      return entry;
     }
     case 'TargetRevised': {
       const d = dataOf<Data<'TargetRevised'>>(event);
-      return { ...d, kind: 'target', period: String(d.year), previous: d.previous };
+      return entryOf(d, 'target', String(d.year));
     }
     case 'AgreementTargetSet': {
       const d = dataOf<Data<'AgreementTargetSet'>>(event);
-      return {
-        ...d,
-        kind: 'pk-target',
-        period: String(d.year),
-        ...(d.signedOn ? { effectiveOn: d.signedOn } : {}),
-      };
+      const entry = entryOf(d, 'pk-target', String(d.year));
+      if (d.signedOn) entry.effectiveOn = d.signedOn;
+      return entry;
     }
     case 'RealisationReported': {
       const d = dataOf<Data<'RealisationReported'>>(event);
-      return { ...d, kind: 'realisation', ...(d.reportedOn ? { effectiveOn: d.reportedOn } : {}) };
+      const entry = entryOf(d, 'realisation', d.period);
+      if (d.reportedOn) entry.effectiveOn = d.reportedOn;
+      return entry;
     }
     case 'RealisationCorrected': {
       const d = dataOf<Data<'RealisationCorrected'>>(event);
-      return {
-        ...d,
-        kind: 'realisation',
-        origin: 'correction',
-        ...(d.correctedOn ? { effectiveOn: d.correctedOn } : {}),
-      };
+      const entry = entryOf(d, 'realisation', d.period);
+      entry.origin = 'correction';
+      if (d.correctedOn) entry.effectiveOn = d.correctedOn;
+      return entry;
     }
     default:
       return undefined;
