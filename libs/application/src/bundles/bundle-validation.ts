@@ -1,5 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { default as addFormats } from 'ajv-formats';
 import type { Bundle } from './bundle';
 import schema from './bundle.schema.json';
 
@@ -42,8 +42,13 @@ const compiled = (() => {
     | undefined;
   return () => {
     if (validators) return validators;
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv, ['date']);
+    // ajv and its formats are loaded here too: `sakip --help` and commands that read no bundle never load them.
+    const ajv = new (module.require('ajv') as { default: typeof Ajv }).default({
+      allErrors: true,
+      strict: true,
+      allowUnionTypes: true,
+    });
+    (module.require('ajv-formats') as { default: typeof addFormats }).default(ajv, ['date']);
     const validate = ajv.compile<Bundle>(schema);
     const item = Object.fromEntries(
       ITEM_ARRAYS.map((name) => [name, ajv.getSchema(`${schema.$id}#/properties/${name}/items`)!]),
