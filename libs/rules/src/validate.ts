@@ -20,9 +20,12 @@ export const RULE_SCHEMA: object = schema;
 /** ajv, loaded by the first check: loading it takes a tenth of a second that commands checking nothing need not spend. */
 const ajvClass = (): typeof Ajv => (module.require('ajv') as typeof import('ajv')).default;
 // Compiled when the first rule is checked: commands that check no rule do not pay for it at start-up.
+// Not checked against the meta-schema here (rules.spec.ts does that once).
 let compiled: ValidateFunction<RuleFile> | undefined;
 const schemaValidator = (): ValidateFunction<RuleFile> =>
-  (compiled ??= new (ajvClass())({ allErrors: true, strict: false }).compile<RuleFile>(schema));
+  (compiled ??= new (ajvClass())({ allErrors: true, strict: false, validateSchema: false }).compile<RuleFile>(
+    schema,
+  ));
 
 function describe(error: ErrorObject): RuleProblem {
   const path =
