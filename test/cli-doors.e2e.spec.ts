@@ -34,21 +34,33 @@ describe('the sakip command and the HTTP API', () => {
     const program = join(ROOT, 'dist', 'apps', 'cli', 'src', 'program.js');
     const sample = join(ROOT, 'fixtures', 'karanganyar-renstra-2024-2026.json');
     const heavy = ['@nestjs/', 'exceljs', '@electric-sql/pglite', '/pg/', '@eventstore/', 'kafkajs'];
-    const loadedBy = (argv: string[]) => {
+    const loadedBy = (argv: string[], watched = heavy) => {
       const script = `
         const { runCli } = require(${JSON.stringify(program)});
         const sink = { write: () => true };
         runCli(${JSON.stringify(argv)}, { stdout: sink, stderr: sink, env: {}, cwd: process.cwd() }).then((code) => {
           const files = Object.keys(require.cache).filter((file) => file.includes('/node_modules/'));
-          const heavy = ${JSON.stringify(heavy)}.filter((name) => files.some((file) => file.includes('/node_modules/' + name.replace(/^\\//, ''))));
+          const heavy = ${JSON.stringify(watched)}.filter((name) => files.some((file) => file.includes('/node_modules/' + name.replace(/^\\//, ''))));
           process.stdout.write(JSON.stringify({ code, heavy }));
         });`;
       const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
       expect(run.stderr).toBe('');
       return JSON.parse(run.stdout) as { code: number; heavy: string[] };
     };
-    expect(loadedBy(['--help'])).toEqual({ code: 0, heavy: [] });
+    // --help checks nothing either: no JSON Schema validator (compiled and loaded on first use).
+    expect(loadedBy(['--help'], [...heavy, 'ajv/', 'ajv-formats/'])).toEqual({ code: 0, heavy: [] });
     expect(loadedBy(['review', sample])).toEqual({ code: 0, heavy: [] });
+  });
+
+  it('opens the application without loading the spreadsheet library (only workbook writers load it)', () => {
+    const application = join(ROOT, 'dist', 'libs', 'application', 'src', 'index.js');
+    const script = `
+      const { openApplication } = require(${JSON.stringify(application)});
+      const loaded = (name) => Object.keys(require.cache).some((file) => file.includes('/node_modules/' + name + '/'));
+      process.stdout.write(JSON.stringify({ open: typeof openApplication, exceljs: loaded('exceljs') }));`;
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ open: 'function', exceljs: false });
   });
 
   it('lists evaluate in --help with the summary its own module registers (it is loaded only when it runs)', () => {

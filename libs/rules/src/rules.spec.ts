@@ -1,9 +1,10 @@
+import Ajv from 'ajv';
 import { join } from 'node:path';
 import { runExamples } from './examples';
 import { FACT_CATALOGUE } from './facts/catalogue';
 import { loadRules } from './loader';
 import { RULE_CATEGORIES, SCOPES, type RuleFile } from './rule';
-import { validateRule } from './validate';
+import { RULE_SCHEMA, validateRule } from './validate';
 
 const RULES_DIR = join(__dirname, '..', '..', '..', 'rules');
 
@@ -52,6 +53,13 @@ describe('rule validation', () => {
 
   it('accepts a valid rule', () => {
     expect(validateRule(valid(), 'smart/example')).toEqual([]);
+  });
+
+  // validateRule compiles the schema without checking it against the meta-schema (start-up time): this does.
+  it('checks rules against a valid JSON Schema (rules/rule.schema.json, draft-07 meta-schema)', () => {
+    const ajv = new Ajv({ allErrors: true });
+    expect(ajv.validateSchema(RULE_SCHEMA)).toBe(true);
+    expect(ajv.errors ?? []).toEqual([]);
   });
 
   it('explains schema problems in plain words', () => {

@@ -1,5 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import type { default as addFormats } from 'ajv-formats';
 import type { Bundle } from './bundle';
 import schema from './bundle.schema.json';
 
@@ -30,24 +30,35 @@ export type BundleValidation =
 const ITEM_ARRAYS = ['nodes', 'indicators', 'budgets', 'agreements', 'realisations', 'submissions'] as const;
 
 /**
- * The compiled schema, its item schemas included: compiled by the first validation, not when the module
- * loads (compiling takes longer than starting a command that never validates a bundle).
+ * The compiled schema: compiled by the first validation, not when the module loads (compiling takes longer
+ * than starting a command that never validates a bundle). An item schema (used for large bundles, checked
+ * item by item) is compiled when first asked for.
  */
 const compiled = (() => {
   let validators:
     | {
         readonly validate: ValidateFunction<Bundle>;
-        readonly item: Record<(typeof ITEM_ARRAYS)[number], ValidateFunction>;
+        readonly item: (name: (typeof ITEM_ARRAYS)[number]) => ValidateFunction;
       }
     | undefined;
   return () => {
     if (validators) return validators;
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv, ['date']);
+    // ajv and its formats are loaded here too: `sakip --help` and commands that read no bundle never load them.
+    // The schema is ours and tested (bundle-schema.spec.ts): it is not checked against the meta-schema here.
+    const ajv = new (module.require('ajv') as { default: typeof Ajv }).default({
+      allErrors: true,
+      strict: true,
+      allowUnionTypes: true,
+      validateSchema: false,
+    });
+    (module.require('ajv-formats') as { default: typeof addFormats }).default(ajv, ['date']);
     const validate = ajv.compile<Bundle>(schema);
-    const item = Object.fromEntries(
-      ITEM_ARRAYS.map((name) => [name, ajv.getSchema(`${schema.$id}#/properties/${name}/items`)!]),
-    ) as Record<(typeof ITEM_ARRAYS)[number], ValidateFunction>;
+    const items = new Map<string, ValidateFunction>();
+    const item = (name: (typeof ITEM_ARRAYS)[number]): ValidateFunction => {
+      let check = items.get(name);
+      if (!check) items.set(name, (check = ajv.getSchema(`${schema.$id}#/properties/${name}/items`)!));
+      return check;
+    };
     validators = { validate, item };
     return validators;
   };
@@ -189,7 +200,7 @@ export async function validateBundleShapeInSlices(input: unknown): Promise<Bundl
   let checked = 0;
   for (const name of arrays) {
     const list = record[name] as unknown[];
-    const check = validateItem[name];
+    const check = validateItem(name);
     for (let i = 0; i < list.length; i++) {
       if (!check(list[i]))
         for (const error of check.errors ?? [])

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { DEFECT_CLASSES, formatFact, type Finding, type RuleFile } from '@sakip/rules';
 import { groupFindings, type FindingGroup } from '../review/findings';
@@ -109,7 +109,9 @@ export async function findingsWorkbook(
   rules: ReadonlyMap<string, RuleFile>,
   stored?: BatchSheet,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs takes a large part of a second to load: only the commands that write a workbook load it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'sakip';
   const groups = groupFindings(findings);
   const grouped = workbook.addWorksheet('Temuan', { views: [{ state: 'frozen', ySplit: 1 }] });

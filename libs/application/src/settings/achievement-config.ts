@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import type { default as Ajv, ValidateFunction } from 'ajv';
 import { DEFAULT_ACHIEVEMENT_SCALE, DEFAULT_ACHIEVEMENT_SETTINGS } from '@sakip/domain';
 import { DEFAULT_ACHIEVEMENT_CONFIG, type AchievementConfig } from '@sakip/read-models';
 
@@ -47,7 +47,12 @@ interface AchievementFile {
   };
 }
 
-const validate = new Ajv({ allErrors: true }).compile<AchievementFile>(schema);
+/** ajv, loaded by the first check: loading it takes a tenth of a second that commands checking nothing need not spend. */
+const ajvClass = (): typeof Ajv => (module.require('ajv') as typeof import('ajv')).default;
+// Compiled when a file is first read: most processes run with the defaults, and compiling costs start-up time.
+let compiled: ValidateFunction<AchievementFile> | undefined;
+const validator = (): ValidateFunction<AchievementFile> =>
+  (compiled ??= new (ajvClass())({ allErrors: true }).compile<AchievementFile>(schema));
 
 /**
  * How achievement is computed and categorised: SAKIP_ACHIEVEMENT_CONFIG names a JSON file with
@@ -62,6 +67,7 @@ export function loadAchievementConfig(path: string | undefined): AchievementConf
   } catch (error) {
     throw new Error(`SAKIP_ACHIEVEMENT_CONFIG ${path}: ${(error as Error).message}`);
   }
+  const validate = validator();
   if (!validate(parsed)) {
     const problems = (validate.errors ?? []).map(
       (e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}`,

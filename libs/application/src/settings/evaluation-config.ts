@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import type { default as Ajv, ValidateFunction } from 'ajv';
 import { DEFAULT_ACHIEVEMENT_CONFIG, type AchievementConfig } from '@sakip/read-models';
 import { DEFAULT_LKE, DEFAULT_SETTINGS, type EvaluationSettings, type LkeSettings } from '@sakip/rules';
 
@@ -37,7 +37,12 @@ const schema = {
   },
 };
 
-const validate = new Ajv({ allErrors: true }).compile(schema);
+/** ajv, loaded by the first check: loading it takes a tenth of a second that commands checking nothing need not spend. */
+const ajvClass = (): typeof Ajv => (module.require('ajv') as typeof import('ajv')).default;
+// Compiled when a file is first read: most processes run with the defaults, and compiling costs start-up time.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction =>
+  (compiled ??= new (ajvClass())({ allErrors: true }).compile(schema));
 
 export interface EvaluationConfig {
   readonly settings: EvaluationSettings;
@@ -66,6 +71,7 @@ export function loadEvaluationConfig(
     throw new Error(
       `SAKIP_EVALUATION_CONFIG ${path}: "lowerIsBetter" belongs in the achievement configuration (SAKIP_ACHIEVEMENT_CONFIG), so that the API and the rules compute achievement alike`,
     );
+  const validate = validator();
   if (!validate(parsed))
     throw new Error(
       `SAKIP_EVALUATION_CONFIG ${path} is not valid: ${(validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'}`).join('; ')}`,

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RawValue } from '@sakip/domain';
 import type { Bundle, BundleSource } from '../bundles/bundle';
 import { displayNumber } from './cell-values';
@@ -365,8 +365,8 @@ function addHelpSheet(workbook: ExcelJS.Workbook): void {
 }
 
 /** The workbook of a bundle; without one, the empty template. */
-export function workbookOf(bundle?: Bundle): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+function workbookOf(Excel: typeof ExcelJS, bundle?: Bundle): ExcelJS.Workbook {
+  const workbook = new Excel.Workbook();
   workbook.creator = 'sakip';
   addHelpSheet(workbook);
   addDocumentSheet(workbook, documentValues(bundle));
@@ -383,5 +383,7 @@ export function workbookOf(bundle?: Bundle): ExcelJS.Workbook {
 
 /** A `.xlsx` file of a bundle: `sakip export --format xlsx`; without a bundle, `sakip template`. */
 export async function writeWorkbook(bundle?: Bundle): Promise<Buffer> {
-  return Buffer.from(await workbookOf(bundle).xlsx.writeBuffer());
+  // exceljs takes a large part of a second to load: only the commands that write a workbook load it.
+  const { default: Excel } = await import('exceljs');
+  return Buffer.from(await workbookOf(Excel, bundle).xlsx.writeBuffer());
 }

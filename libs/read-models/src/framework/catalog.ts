@@ -54,7 +54,27 @@ export class ReadModelCatalog {
     return `${ident(this.schema)}.builds`;
   }
 
-  async initialise(): Promise<void> {
+  /**
+   * The tables of the read-model schema with the number of secondary indexes each has (primary keys not
+   * counted), by table name; empty before the schema exists. Opening a store reads this once instead of
+   * sending every build's `CREATE … IF NOT EXISTS` again.
+   */
+  async existingTables(): Promise<Map<string, number>> {
+    const rows = await this.db.query<{ name: string; indexes: number }>(
+      `SELECT t.relname AS name, (count(x.indexrelid) FILTER (WHERE NOT x.indisprimary))::int AS indexes
+         FROM pg_catalog.pg_class t
+         JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+         LEFT JOIN pg_catalog.pg_index x ON x.indrelid = t.oid
+        WHERE n.nspname = $1 AND t.relkind IN ('r', 'p')
+        GROUP BY t.relname`,
+      [this.schema],
+    );
+    return new Map(rows.map((r) => [r.name, Number(r.indexes)]));
+  }
+
+  /** The registry of builds; nothing is sent when `existing` (see existingTables) shows it with its index. */
+  async initialise(existing?: ReadonlyMap<string, number>): Promise<void> {
+    if ((existing?.get('builds') ?? 0) >= 1) return;
     await this.db.exec(`
 CREATE SCHEMA IF NOT EXISTS ${ident(this.schema)};
 CREATE TABLE IF NOT EXISTS ${this.buildsTable} (
@@ -72,8 +92,13 @@ CREATE TABLE IF NOT EXISTS ${this.buildsTable} (
 CREATE UNIQUE INDEX IF NOT EXISTS builds_one_active ON ${this.buildsTable} (projection) WHERE status = 'active';`);
   }
 
+  /** The table's name in the schema, unqualified and unquoted (as pg_class has it). */
+  relationName(projection: string, table: string, buildId: number): string {
+    return `${projection.replace(/-/g, '_')}__${table}__b${buildId}`;
+  }
+
   tableName(projection: string, table: string, buildId: number): string {
-    return `${ident(this.schema)}.${ident(`${projection.replace(/-/g, '_')}__${table}__b${buildId}`)}`;
+    return `${ident(this.schema)}.${ident(this.relationName(projection, table, buildId))}`;
   }
 
   tableNames(projection: Projection, buildId: number): Map<string, string> {

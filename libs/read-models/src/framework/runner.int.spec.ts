@@ -1,4 +1,4 @@
-import { START } from '@sakip/event-store';
+import { ident, START, type SqlDatabase } from '@sakip/event-store';
 import { describeEachStore } from '@sakip/event-store/testing';
 import { indicatorPeriodsProjection } from '../indicator-periods/indicator-periods.projection';
 import { PROJECTIONS } from '../projections';
@@ -161,6 +161,51 @@ describeEachStore('projector runner', (current) => {
     } finally {
       await runner.stop();
     }
+  });
+
+  it('opens existing read models without their DDL, and creates again a table or an index that is missing', async () => {
+    const prefix = `${current().schemaPrefix}_reopen`;
+    const first = runnerFor(PROJECTIONS, prefix);
+    await first.initialise();
+    await first.catchUp();
+
+    const db = current().db;
+    const sent: string[] = [];
+    const recording: SqlDatabase = {
+      kind: db.kind,
+      description: db.description,
+      query: (text, params) => db.query(text, params),
+      exec: (sql) => (sent.push(sql), db.exec(sql)),
+      transaction: (work) => db.transaction(work),
+      listen: (channel, onNotify) => db.listen(channel, onNotify),
+      close: () => db.close(),
+    };
+    const reopen = () =>
+      new ProjectorRunner(new ReadModelCatalog(recording, prefix), current().store, PROJECTIONS).initialise();
+    await reopen();
+    expect(sent).toEqual([]);
+
+    const catalog = first.catalog;
+    const indexed = PROJECTIONS.find((p) => p.tables.some((t) => (t.indexes?.length ?? 0) > 0))!;
+    const table = indexed.tables.find((t) => (t.indexes?.length ?? 0) > 0)!;
+    const build = (await catalog.readableBuild(indexed.name))!;
+    const relation = catalog.relationName(indexed.name, table.name, build.buildId);
+    const [index] = await db.query<{ indexname: string }>(
+      `SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = $2 AND indexname NOT LIKE '%_pkey'`,
+      [catalog.schema, relation],
+    );
+    await db.exec(`DROP INDEX ${ident(catalog.schema)}.${ident(index!.indexname)}`);
+    const other = PROJECTIONS.find((p) => p !== indexed)!;
+    const otherBuild = (await catalog.readableBuild(other.name))!;
+    await db.exec(`DROP TABLE ${catalog.tableName(other.name, other.tables[0]!.name, otherBuild.buildId)}`);
+
+    await reopen();
+    expect(sent).toHaveLength(2);
+    const existing = await catalog.existingTables();
+    expect(existing.get(relation)).toBe(table.indexes!.length);
+    expect(existing.has(catalog.relationName(other.name, other.tables[0]!.name, otherBuild.buildId))).toBe(
+      true,
+    );
   });
 });
 

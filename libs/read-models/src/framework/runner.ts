@@ -114,7 +114,9 @@ export class ProjectorRunner {
 
   /** Registry and tables; a build for every projection whose code version has none yet. */
   async initialise(): Promise<void> {
-    await this.catalog.initialise();
+    // An existing store usually has every table already: one catalogue read replaces the DDL of every build.
+    const existing = await this.catalog.existingTables();
+    await this.catalog.initialise(existing);
     const builds = await this.catalog.builds();
     for (const projection of this.projections) {
       const mine = builds.filter((b) => b.projection === projection.name);
@@ -122,7 +124,10 @@ export class ProjectorRunner {
         await this.retire(stale);
       const current = mine.filter((b) => b.version === projection.version && b.status !== 'retired');
       if (current.length === 0) await this.createBuild(projection);
-      else for (const build of current) await this.createTables(projection, build.buildId);
+      else
+        for (const build of current)
+          if (!this.hasTables(existing, projection, build))
+            await this.createTables(projection, build.buildId, { indexes: build.status === 'active' });
     }
     await this.dropRetired();
     this.catalog.invalidate();
@@ -394,6 +399,17 @@ export class ProjectorRunner {
     const buildId = Number(row!.build_id);
     await this.createTables(projection, buildId, { indexes: false });
     return buildId;
+  }
+
+  /**
+   * Whether the build's tables exist with their secondary indexes (a build still filling from event 0 gets
+   * its indexes when it is activated, so it needs none yet).
+   */
+  private hasTables(existing: ReadonlyMap<string, number>, projection: Projection, build: Build): boolean {
+    return projection.tables.every((t) => {
+      const indexes = existing.get(this.catalog.relationName(projection.name, t.name, build.buildId));
+      return indexes !== undefined && (build.status !== 'active' || indexes >= (t.indexes?.length ?? 0));
+    });
   }
 
   private async createTables(
