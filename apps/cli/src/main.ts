@@ -5,7 +5,7 @@ import { invokedCommand, runCli } from './program';
 /**
  * Commands that serve, follow the log or work through a whole store: the embedded database's WebAssembly
  * earns V8's optimising compiler there. Every other command opens the store, reads or writes a little and
- * exits; for them that compiler costs more than it saves (docs/adr/0014-short-commands-baseline-wasm.md).
+ * exits; for them that compiler costs more than it saves (docs/adr/0015-short-commands-baseline-wasm.md).
  */
 export const LONG_RUNNING_COMMANDS: ReadonlySet<string> = new Set([
   'serve',
