@@ -224,7 +224,9 @@ export class SqlEventStore implements EventStore {
 ), existing AS (
   SELECT event_id, transaction_id, position FROM ${t} WHERE event_id IN (SELECT i FROM input)
 ), current AS (
-  SELECT stream_id AS s, max(stream_version) AS v FROM ${t} WHERE stream_id IN (SELECT s FROM expected) GROUP BY stream_id
+  SELECT expected.s, last.v FROM expected
+  CROSS JOIN LATERAL (SELECT max(stream_version) AS v FROM ${t} WHERE stream_id = expected.s) AS last
+  WHERE last.v IS NOT NULL
 ), fresh AS (
   SELECT input.*, coalesce(current.v, 0) + row_number() OVER (PARTITION BY input.s ORDER BY input.o) AS version
   FROM input LEFT JOIN current USING (s)
