@@ -1,9 +1,9 @@
 import { basename, resolve } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import Table from 'cli-table3';
 import { NODE_LEVELS } from '@sakip/domain';
 import { formatProblem, readDocumentFile } from '@sakip/application/lean';
-import type { BundleImports, ImportOutcome, ImportProgress, ImportSummary } from '@sakip/application';
+import type { DocumentInput, ImportOutcome, ImportProgress, ImportSummary } from '@sakip/application';
 import { cliCaller, withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
 import { progressFor } from '../progress';
@@ -15,27 +15,77 @@ export function registerImportCommand(program: Command, context: CliContext): vo
       'validate sakip-bundle/2 (or /1) files or SAKIP workbooks and store them as events (each file all or nothing)',
     )
     .argument('<files...>', 'bundle files (JSON) or workbooks (.xlsx, see "sakip template")')
-    .action(async (files: string[]) => {
-      const failed = await importFiles(context, files);
+    .option(
+      '--concurrency <n>',
+      'files of different organisations imported at once (default 4 on PostgreSQL, 1 on the embedded store; files of one organisation keep their order)',
+      positiveInteger,
+    )
+    .action(async (files: string[], options: { concurrency?: number }) => {
+      const failed = await importFiles(context, files, options.concurrency);
       process.exitCode = failed > 0 ? 1 : 0;
     });
 }
 
-/** Imports each file atomically; returns how many were rejected. */
-export async function importFiles(context: CliContext, files: readonly string[]): Promise<number> {
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('harus bilangan bulat ≥ 1 / must be a whole number ≥ 1');
+  return n;
+}
+
+/** Files of different organisations at once on PostgreSQL; the embedded store runs in this process anyway. */
+const DEFAULT_CONCURRENCY = { postgres: 4, embedded: 1 };
+
+/**
+ * Imports each file atomically; returns how many were rejected. Up to `concurrency` files are read and
+ * imported at once, but a file waits for every earlier file of the same organisation (in the order given),
+ * so an organisation's documents are stored in that order.
+ */
+export async function importFiles(
+  context: CliContext,
+  files: readonly string[],
+  concurrency = context.settings.databaseUrl ? DEFAULT_CONCURRENCY.postgres : DEFAULT_CONCURRENCY.embedded,
+): Promise<number> {
   const { out } = context;
   return withApplication(context, async ({ bundles }) => {
     const progress = progressFor(out, 'files');
     if (files.length > 1) progress.start(files.length, out.t({ id: 'Mengimpor', en: 'Importing' }));
     let rejected = 0;
     let events = 0;
-    for (const [index, file] of files.entries()) {
-      const outcome = await importFile(bundles, context, file, files.length === 1 ? phases(out) : undefined);
+    let finished = 0;
+    // Per file: its organisation once read (undefined when it cannot be read), and the end of its import.
+    const organisations: Promise<string | undefined>[] = [];
+    const done: Promise<void>[] = [];
+    const importAt = async (index: number, file: string, reading: ReturnType<typeof readDocumentFile>) => {
+      const read = await reading;
+      if (read.ok) {
+        const own = organisationOf(read.input);
+        for (let j = 0; j < index; j++) if ((await organisations[j]) === own) await done[j];
+      }
+      const outcome = read.ok
+        ? await bundles.tryImport(
+            read.input,
+            cliCaller(context),
+            files.length === 1 ? phases(out) : undefined,
+          )
+        : read;
       if (!outcome.ok) rejected++;
       else events += outcome.summary.stored.events;
-      if (files.length > 1) progress.update(index + 1, `${events} events`);
+      if (files.length > 1) progress.update(++finished, `${events} events`);
       report(out, file, outcome);
-    }
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length) {
+        const index = next++;
+        const file = files[index]!;
+        const reading = readDocumentFile(resolve(context.cwd, file));
+        organisations[index] = reading.then((r) => (r.ok ? organisationOf(r.input) : undefined));
+        done[index] = importAt(index, file, reading);
+        await done[index];
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
     if (files.length > 1) {
       progress.stop();
       out.line(
@@ -49,16 +99,13 @@ export async function importFiles(context: CliContext, files: readonly string[])
   });
 }
 
-async function importFile(
-  bundles: BundleImports,
-  context: CliContext,
-  file: string,
-  onProgress?: (progress: ImportProgress) => void,
-): Promise<ImportOutcome> {
-  const read = await readDocumentFile(resolve(context.cwd, file));
-  if (!read.ok) return read;
-  return bundles.tryImport(read.input, cliCaller(context), onProgress);
+/** The organisation a document is about, as its bundle names it (undefined when it does not). */
+function organisationOf(input: DocumentInput): string | undefined {
+  const bundle = input.bundle as { organisation?: { id?: unknown } } | null;
+  const id = typeof bundle === 'object' && bundle !== null ? bundle.organisation?.id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
+
 /** Progress through one large file: the commands decided, then the events written (a few hundred: silent). */
 function phases(out: Output): (progress: ImportProgress) => void {
   const LARGE = 2000;
