@@ -35,6 +35,11 @@ export const NATIONAL_OPDS = 22_000;
 const OPDS_PER_GOVERNMENT = 40;
 const context = { actor: { id: 'bench', kind: 'system' as const }, correlationId: 'bench-scale' };
 const log = (text: string) => process.stderr.write(`${text}\n`);
+/** CPU time (user + system, ms) since `start` (or since the process started). */
+const cpuMsSince = (start?: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+};
 
 /**
  * With SCALE_READ_MODELS=batch, the runner of the two read models a batch reads (plan-tree: the
@@ -55,6 +60,8 @@ function projectorOf(infra: Infrastructure): ProjectorRunner {
 export interface ShardRun {
   readonly index: number;
   readonly ms: number;
+  /** CPU time of the shard process (user + system), start-up included. */
+  readonly cpuMs: number;
   readonly maxRssMb: number;
   readonly phases: Record<string, number>;
   readonly sources: Record<string, number>;
@@ -65,6 +72,8 @@ export interface BatchRun {
   readonly workers: number;
   readonly ms: number;
   readonly combineMs: number;
+  /** CPU time of the parent while it combined and stored the batch. */
+  readonly combineCpuMs: number;
   readonly organisations: number;
   readonly findings: number;
   readonly evaluations: number;
@@ -217,10 +226,11 @@ async function batch(
             child.on('exit', (code) => {
               if (code !== 0) return fail(new Error(`shard ${i}/${workers} failed (exit ${String(code)})`));
               const part = JSON.parse(readFileSync(out, 'utf8')) as EvaluationPart;
-              const own = JSON.parse(stdout) as { ms: number; maxRssMb: number };
+              const own = JSON.parse(stdout) as { ms: number; cpuMs: number; maxRssMb: number };
               done({
                 index: i,
                 ms: own.ms,
+                cpuMs: own.cpuMs,
                 maxRssMb: own.maxRssMb,
                 phases: part.phases,
                 sources: { ...part.outcome.sources },
@@ -231,6 +241,7 @@ async function batch(
       ),
     );
     const combineStarted = performance.now();
+    const combineCpu = process.cpuUsage();
     const parts = shards.map((s) => s.part);
     const { findings, batch: recorded } = await split.combine(plan, parts, {
       ...context,
@@ -242,6 +253,7 @@ async function batch(
       workers,
       ms,
       combineMs: performance.now() - combineStarted,
+      combineCpuMs: cpuMsSince(combineCpu),
       organisations: plan.organisations.length,
       findings: findings.length,
       evaluations: (recorded.summary as { evaluations: number }).evaluations,
@@ -383,17 +395,26 @@ export function scaleSection(r: ScaleResults): string {
     '',
     'Time per phase, summed over each shard process (ms; the shards run at the same time):',
     '',
-    '| batch | workers | ' + 'phase | ms (shard 0, shard 1, …) |',
-    '|---|---|---|---|',
+    '| batch | workers | phase | wall ms (shard 0, shard 1, …) | CPU ms (shard 0, shard 1, …) | per OPD: wall, CPU (ms, all shards) |',
+    '|---|---|---|---|---|---|',
   ];
+  const perOpd = (ms: number, x: BatchRun) => (ms / x.organisations).toFixed(2);
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
   for (const x of r.runs) {
-    const names = [...new Set(x.shards.flatMap((sh) => Object.keys(sh.phases)))];
-    for (const name of names)
+    const names = [
+      ...new Set(x.shards.flatMap((sh) => Object.keys(sh.phases).filter((n) => !n.startsWith('cpu: ')))),
+    ];
+    for (const name of names) {
+      const wall = x.shards.map((sh) => sh.phases[name] ?? 0);
+      const cpu = x.shards.map((sh) => sh.phases[`cpu: ${name}`] ?? 0);
       lines.push(
-        `| ${x.label} | ${x.workers} | ${name} | ${x.shards.map((sh) => Math.round(sh.phases[name] ?? 0)).join(', ')} |`,
+        `| ${x.label} | ${x.workers} | ${name} | ${wall.map(Math.round).join(', ')} | ${cpu.map(Math.round).join(', ')} | ${perOpd(sum(wall), x)}, ${perOpd(sum(cpu), x)} |`,
       );
+    }
+    const cpu = x.shards.map((sh) => sh.cpuMs);
     lines.push(
-      `| ${x.label} | ${x.workers} | combine and store the batch (parent) | ${Math.round(x.combineMs)} |`,
+      `| ${x.label} | ${x.workers} | whole shard process (start-up included) | ${x.shards.map((sh) => Math.round(sh.ms)).join(', ')} | ${cpu.map(Math.round).join(', ')} | ${perOpd(sum(x.shards.map((sh) => sh.ms)), x)}, ${perOpd(sum(cpu), x)} |`,
+      `| ${x.label} | ${x.workers} | combine and store the batch (parent) | ${Math.round(x.combineMs)} | ${Math.round(x.combineCpuMs)} | ${perOpd(x.combineMs, x)}, ${perOpd(x.combineCpuMs, x)} |`,
     );
   }
   lines.push(
@@ -420,6 +441,7 @@ async function child(planFile: string, shard: string, out: string): Promise<void
     process.stdout.write(
       JSON.stringify({
         ms: performance.now() - started,
+        cpuMs: cpuMsSince(),
         maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       }),
     );
