@@ -277,9 +277,10 @@ export function serialisePrepared(prepared: PreparedOrganisation): string {
   const shapeIndex = new Map<string, number>();
   const eventIds: string[] = [];
   const eventIndex = new Map<string, number>();
-  // Values several objects hold, by their JSON text: a first pass counts them, `share` stores them once.
-  const texts = new Map<string, number>();
-  const candidates: [values: unknown[], places: number[], texts: string[], compact: unknown[]][] = [];
+  // Values several objects hold — the same text, or the same list or record (one object the fold or the
+  // preparation put in several sets): a first pass counts them, the second stores them once.
+  const counts = new Map<unknown, number>();
+  const candidates: [values: unknown[], places: number[], compact: unknown[]][] = [];
   const object = (value: Readonly<Record<string, unknown>>): CompactObject => {
     const names: string[] = [];
     const values: unknown[] = [];
@@ -297,17 +298,14 @@ export function serialisePrepared(prepared: PreparedOrganisation): string {
       shapeIndex.set(id, shape);
     }
     const places: number[] = [];
-    const textsOf: string[] = [];
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (!(typeof v === 'string' ? v.length >= SHARED_TEXT : typeof v === 'object' && v !== null)) continue;
-      const text = JSON.stringify(v);
       places.push(i);
-      textsOf.push(text);
-      texts.set(text, (texts.get(text) ?? 0) + 1);
+      counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     const compact: unknown[] = [shape, values];
-    if (places.length > 0) candidates.push([values, places, textsOf, compact]);
+    if (places.length > 0) candidates.push([values, places, compact]);
     return compact as unknown as CompactObject;
   };
   const event = (id: string): number => {
@@ -331,20 +329,20 @@ export function serialisePrepared(prepared: PreparedOrganisation): string {
   ]);
   const { compliance } = prepared;
   const shared: unknown[] = [];
-  const sharedIndex = new Map<string, number>();
-  for (const [values, places, textsOf, compact] of candidates) {
+  const sharedIndex = new Map<unknown, number>();
+  for (const [values, places, compact] of candidates) {
     const refs: number[] = [];
-    for (let k = 0; k < places.length; k++) {
-      const text = textsOf[k]!;
-      if (texts.get(text)! < 2) continue;
-      let index = sharedIndex.get(text);
+    for (const place of places) {
+      const v = values[place];
+      if (counts.get(v)! < 2) continue;
+      let index = sharedIndex.get(v);
       if (index === undefined) {
         index = shared.length;
-        shared.push(values[places[k]!]);
-        sharedIndex.set(text, index);
+        shared.push(v);
+        sharedIndex.set(v, index);
       }
-      values[places[k]!] = index;
-      refs.push(places[k]!);
+      values[place] = index;
+      refs.push(place);
     }
     if (refs.length > 0) compact.push(refs);
   }
