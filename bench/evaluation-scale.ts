@@ -29,12 +29,18 @@ import { BENCH_DATABASE_URL } from './shared';
  * dataset of `--orgs` OPDs in PostgreSQL (generated and imported into schema `scale_<orgs>` once, reused
  * after), run, not extrapolated: a cold batch (facts read model rebuilt, so every organisation is prepared
  * in the batch's shards), then warm batches on prepared facts with `--workers` processes and with one.
- * Prints time per phase, peak RSS per process, OPDs/s and the national (22 000 OPDs) extrapolation.
+ * Prints time per phase (wall and CPU), peak RSS per process, OPDs/s and the national (22 000 OPDs)
+ * extrapolation. Every OPD is imported through the product unless `--generated` asks for SQL copies.
  */
 export const NATIONAL_OPDS = 22_000;
 const OPDS_PER_GOVERNMENT = 40;
 const context = { actor: { id: 'bench', kind: 'system' as const }, correlationId: 'bench-scale' };
 const log = (text: string) => process.stderr.write(`${text}\n`);
+/** CPU time (user + system, ms) since `start` (or since the process started). */
+const cpuMsSince = (start?: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1000;
+};
 
 /**
  * With SCALE_READ_MODELS=batch, the runner of the two read models a batch reads (plan-tree: the
@@ -55,6 +61,8 @@ function projectorOf(infra: Infrastructure): ProjectorRunner {
 export interface ShardRun {
   readonly index: number;
   readonly ms: number;
+  /** CPU time of the shard process (user + system), start-up included. */
+  readonly cpuMs: number;
   readonly maxRssMb: number;
   readonly phases: Record<string, number>;
   readonly sources: Record<string, number>;
@@ -65,6 +73,8 @@ export interface BatchRun {
   readonly workers: number;
   readonly ms: number;
   readonly combineMs: number;
+  /** CPU time of the parent while it combined and stored the batch. */
+  readonly combineCpuMs: number;
   readonly organisations: number;
   readonly findings: number;
   readonly evaluations: number;
@@ -141,20 +151,35 @@ async function ensureDataset(
     return null;
   }
   const governments = Math.ceil(opds / OPDS_PER_GOVERNMENT);
-  const bundles = [...generateBundles({ governments, opds: OPDS_PER_GOVERNMENT, seed: 1 })].slice(
-    0,
-    Math.min(opds, generated),
-  );
-  const missing = bundles.filter((b) => !known.has(b.bundle.organisation.id));
-  if (missing.length === 0) return null;
-  log(`generating and importing ${missing.length} OPDs (of ${opds})`);
+  const wanted = Math.min(opds, generated);
+  if (known.size >= wanted) return null;
+  // Generated one at a time (2 000 bundles do not fit in memory at once) and imported through the product by
+  // `concurrency` importers at a time (bundles of different organisations are independent).
+  const bundles = generateBundles({ governments, opds: OPDS_PER_GOVERNMENT, seed: 1 });
+  const concurrency = Number(process.env['SCALE_IMPORT_CONCURRENCY'] ?? '2');
+  log(`generating and importing up to ${wanted - known.size} OPDs (of ${opds}), ${concurrency} at a time`);
   const importer = new BundleImporter(infra.store);
   const started = performance.now();
-  for (const [i, { bundle }] of missing.entries()) {
-    const outcome = await importer.import(bundle, { ...context, now: new Date().toISOString() });
-    if (!outcome.ok) throw new Error(`generated bundle rejected: ${JSON.stringify(outcome.problems[0])}`);
-    if ((i + 1) % 100 === 0) log(`  imported ${i + 1}/${missing.length}`);
-  }
+  let taken = 0;
+  let imported = 0;
+  const next = () => {
+    while (taken < wanted) {
+      const item = bundles.next();
+      if (item.done) return undefined;
+      taken++;
+      if (!known.has(item.value.bundle.organisation.id)) return item.value.bundle;
+    }
+    return undefined;
+  };
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let bundle = next(); bundle; bundle = next()) {
+        const outcome = await importer.import(bundle, { ...context, now: new Date().toISOString() });
+        if (!outcome.ok) throw new Error(`generated bundle rejected: ${JSON.stringify(outcome.problems[0])}`);
+        if (++imported % 100 === 0) log(`  imported ${imported}`);
+      }
+    }),
+  );
   const ms = performance.now() - started;
   if (generated < opds) await cloneUpTo(infra, schema, opds);
   return ms;
@@ -217,10 +242,11 @@ async function batch(
             child.on('exit', (code) => {
               if (code !== 0) return fail(new Error(`shard ${i}/${workers} failed (exit ${String(code)})`));
               const part = JSON.parse(readFileSync(out, 'utf8')) as EvaluationPart;
-              const own = JSON.parse(stdout) as { ms: number; maxRssMb: number };
+              const own = JSON.parse(stdout) as { ms: number; cpuMs: number; maxRssMb: number };
               done({
                 index: i,
                 ms: own.ms,
+                cpuMs: own.cpuMs,
                 maxRssMb: own.maxRssMb,
                 phases: part.phases,
                 sources: { ...part.outcome.sources },
@@ -231,6 +257,7 @@ async function batch(
       ),
     );
     const combineStarted = performance.now();
+    const combineCpu = process.cpuUsage();
     const parts = shards.map((s) => s.part);
     const { findings, batch: recorded } = await split.combine(plan, parts, {
       ...context,
@@ -242,6 +269,7 @@ async function batch(
       workers,
       ms,
       combineMs: performance.now() - combineStarted,
+      combineCpuMs: cpuMsSince(combineCpu),
       organisations: plan.organisations.length,
       findings: findings.length,
       evaluations: (recorded.summary as { evaluations: number }).evaluations,
@@ -383,17 +411,26 @@ export function scaleSection(r: ScaleResults): string {
     '',
     'Time per phase, summed over each shard process (ms; the shards run at the same time):',
     '',
-    '| batch | workers | ' + 'phase | ms (shard 0, shard 1, …) |',
-    '|---|---|---|---|',
+    '| batch | workers | phase | wall ms (shard 0, shard 1, …) | CPU ms (shard 0, shard 1, …) | per OPD: wall, CPU (ms, all shards) |',
+    '|---|---|---|---|---|---|',
   ];
+  const perOpd = (ms: number, x: BatchRun) => (ms / x.organisations).toFixed(2);
+  const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
   for (const x of r.runs) {
-    const names = [...new Set(x.shards.flatMap((sh) => Object.keys(sh.phases)))];
-    for (const name of names)
+    const names = [
+      ...new Set(x.shards.flatMap((sh) => Object.keys(sh.phases).filter((n) => !n.startsWith('cpu: ')))),
+    ];
+    for (const name of names) {
+      const wall = x.shards.map((sh) => sh.phases[name] ?? 0);
+      const cpu = x.shards.map((sh) => sh.phases[`cpu: ${name}`] ?? 0);
       lines.push(
-        `| ${x.label} | ${x.workers} | ${name} | ${x.shards.map((sh) => Math.round(sh.phases[name] ?? 0)).join(', ')} |`,
+        `| ${x.label} | ${x.workers} | ${name} | ${wall.map(Math.round).join(', ')} | ${cpu.map(Math.round).join(', ')} | ${perOpd(sum(wall), x)}, ${perOpd(sum(cpu), x)} |`,
       );
+    }
+    const cpu = x.shards.map((sh) => sh.cpuMs);
     lines.push(
-      `| ${x.label} | ${x.workers} | combine and store the batch (parent) | ${Math.round(x.combineMs)} |`,
+      `| ${x.label} | ${x.workers} | whole shard process (wall from opening the store; CPU from the process start) | ${x.shards.map((sh) => Math.round(sh.ms)).join(', ')} | ${cpu.map(Math.round).join(', ')} | ${perOpd(sum(x.shards.map((sh) => sh.ms)), x)}, ${perOpd(sum(cpu), x)} |`,
+      `| ${x.label} | ${x.workers} | combine and store the batch (parent) | ${Math.round(x.combineMs)} | ${Math.round(x.combineCpuMs)} | ${perOpd(x.combineMs, x)}, ${perOpd(x.combineCpuMs, x)} |`,
     );
   }
   lines.push(
@@ -420,6 +457,7 @@ async function child(planFile: string, shard: string, out: string): Promise<void
     process.stdout.write(
       JSON.stringify({
         ms: performance.now() - started,
+        cpuMs: cpuMsSince(),
         maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       }),
     );
@@ -479,7 +517,10 @@ async function main(): Promise<void> {
     .option('--orgs <n>', 'OPDs in the generated dataset', '2000')
     .option('--workers <n>', 'worker processes', '2')
     .option('--import-only', 'only generate, import and project the dataset')
-    .option('--generated <n>', 'import this many generated OPDs, copy them in SQL up to --orgs')
+    .option(
+      '--generated <n>',
+      'import this many generated OPDs, copy them in SQL up to --orgs (default: every OPD is imported through the product; SCALE_IMPORT_CONCURRENCY importers at a time, 2)',
+    )
     .option('--warm-only', 'only batches on prepared facts (no facts rebuild, no cold batch)')
     .parse()
     .opts<{ orgs: string; workers: string; importOnly?: boolean; generated?: string; warmOnly?: boolean }>();

@@ -11,7 +11,7 @@ import type {
   Evaluator,
   OrganisationSummary,
 } from './evaluator';
-import type { Phases } from './prepared-facts';
+import { addPhase, mark, type Phases } from './prepared-facts';
 import type { RuleSets, StoredRuleSet } from './rule-sets';
 
 export const PLAN_FORMAT = 'sakip-evaluation-plan/1';
@@ -99,9 +99,9 @@ export class SplitEvaluation {
     const organisations = shardOf(plan.organisations, index, count);
     const phases: Phases = {};
     if (!plan.request.document) {
-      const since = performance.now();
+      const since = mark();
       await this.evaluator.prepared.refresh({ upTo: position, organisations, phases });
-      phases['prepare (stale rows)'] = performance.now() - since;
+      addPhase(phases, 'prepare (stale rows)', since);
     }
     const outcome = await this.evaluator.evaluate(
       new RuleSet(ruleSet.rules),

@@ -26,7 +26,7 @@ import {
 } from '@sakip/rules';
 import { errors } from '../errors/catalogue';
 import { CommandPipeline } from '../pipeline/command-pipeline';
-import { addPhase, eventsOf, PreparedFacts, type PreparedAsOf, type Phases } from './prepared-facts';
+import { addPhase, eventsOf, mark, PreparedFacts, type PreparedAsOf, type Phases } from './prepared-facts';
 import type { StoredRuleSet } from './rule-sets';
 
 export const evaluationStream = (batchId: string) => `evaluation-${batchId}`;
@@ -148,7 +148,7 @@ export class Evaluator {
     request: EvaluationRequest,
     phases?: Phases,
   ): { findings: Finding[]; summary: OrganisationSummary; evaluations: number } {
-    let since = performance.now();
+    let since = mark();
     const sets = finishFactSets(
       prepared,
       { evaluationYear: request.year, now: request.now, settings: request.settings },
@@ -156,7 +156,7 @@ export class Evaluator {
       { inPlace: true },
     );
     addPhase(phases, 'finish facts', since);
-    since = performance.now();
+    since = mark();
     const stats: RuleStats = new Map();
     const mine: Finding[] = [];
     const evaluations = ruleSet.evaluate(sets, (finding) => mine.push(finding), stats);
@@ -218,7 +218,7 @@ export class Evaluator {
     await this.awaitReadModels(position);
     const organisations = await this.organisations(request.organisations);
     if (!request.document) {
-      const since = performance.now();
+      const since = mark();
       await this.prepared.refresh({
         upTo: position,
         ...(request.organisations && request.organisations.length > 0 ? { organisations } : {}),
@@ -234,7 +234,7 @@ export class Evaluator {
       onProgress,
       phases,
     );
-    const since = performance.now();
+    const since = mark();
     const recorded = await this.record(stored, request, position, outcome, context, batchId);
     addPhase(phases, 'store batch', since);
     return recorded;

@@ -11,7 +11,9 @@ import {
 import {
   DEFAULT_SETTINGS,
   foldOrganisation,
+  parsePrepared,
   prepareFactSets,
+  PREPARED_FORMAT,
   RuleSet,
   type PreparedOrganisation,
 } from '@sakip/rules';
@@ -84,11 +86,25 @@ function factsReadModelSuite(env: () => Record<string, string>) {
     for (const row of await infra.readModels.facts.rows(organisations)) {
       expect(row.preparedPosition).toEqual(row.position);
       const events = await eventsOf(infra.store, row.organisationId, row.position);
-      expect(JSON.parse(row.prepared!)).toEqual(
+      expect(row.preparedFormat).toBe(PREPARED_FORMAT);
+      expect(parsePrepared(row.prepared!)).toEqual(
         JSON.parse(JSON.stringify(prepareFactSets(foldOrganisation(row.organisationId, events)))),
       );
     }
     expect(await evaluator.prepared.refresh()).toBe(0);
+    // A row prepared in an older format is stale: a batch folds that organisation, refresh prepares it again
+    const [first] = await infra.readModels.facts.rows(organisations);
+    await infra.readModels.facts.store([
+      { ...first!, prepared: first!.prepared!, format: PREPARED_FORMAT - 1, position: first!.position },
+    ]);
+    const sources: string[] = [];
+    for await (const { source } of evaluator.prepared.asOf(organisations, await infra.store.headPosition()))
+      sources.push(source);
+    expect(sources).toEqual(['fold', 'read-model']);
+    expect(await evaluator.prepared.refresh()).toBe(1);
+    const [again] = await infra.readModels.facts.rows(organisations);
+    expect(again!.preparedFormat).toBe(PREPARED_FORMAT);
+    expect(again!.prepared).toBe(first!.prepared);
   }, 240_000);
 
   it('gives a batch the same findings from prepared facts as from folding the events', async () => {

@@ -2,8 +2,10 @@ import { START, type EventStore, type Position, type StoredEvent } from '@sakip/
 import { preparedAsOf, type FactSetRow, type ReadModels } from '@sakip/read-models';
 import {
   foldOrganisation,
+  parsePrepared,
   prepareFactSets,
   PREPARED_FORMAT,
+  serialisePrepared,
   type ModelEvent,
   type PreparedOrganisation,
 } from '@sakip/rules';
@@ -24,11 +26,25 @@ export interface PreparedAsOf {
   readonly source: PreparedSource;
 }
 
-/** Milliseconds spent per phase (added up over organisations). */
+/**
+ * Milliseconds spent per phase (added up over organisations): wall time under the phase's name, the
+ * process's CPU time (user + system, all its threads) under "cpu: " and the name.
+ */
 export type Phases = Record<string, number>;
 
-export const addPhase = (phases: Phases | undefined, name: string, since: number): void => {
-  if (phases) phases[name] = (phases[name] ?? 0) + (performance.now() - since);
+/** When a phase started: wall clock and the process's CPU usage. */
+export interface PhaseMark {
+  readonly wall: number;
+  readonly cpu: NodeJS.CpuUsage;
+}
+
+export const mark = (): PhaseMark => ({ wall: performance.now(), cpu: process.cpuUsage() });
+
+export const addPhase = (phases: Phases | undefined, name: string, since: PhaseMark): void => {
+  if (!phases) return;
+  phases[name] = (phases[name] ?? 0) + (performance.now() - since.wall);
+  const { user, system } = process.cpuUsage(since.cpu);
+  phases[`cpu: ${name}`] = (phases[`cpu: ${name}`] ?? 0) + (user + system) / 1000;
 };
 
 /** An organisation's events (its partition) up to a position. */
@@ -84,13 +100,13 @@ export class PreparedFacts {
       row ? eventsOf(this.store, row.organisationId, row.position) : undefined;
     let next = read(stale[0]);
     for (const [index, row] of stale.entries()) {
-      let since = performance.now();
+      let since = mark();
       const events = await next!;
       addPhase(options.phases, 'prepare: read events', since);
       next = read(stale[index + 1]);
       next?.catch(() => undefined);
-      since = performance.now();
-      const prepared = JSON.stringify(prepareFactSets(foldOrganisation(row.organisationId, events)));
+      since = mark();
+      const prepared = serialisePrepared(prepareFactSets(foldOrganisation(row.organisationId, events)));
       addPhase(options.phases, 'prepare: fold and prepare', since);
       pending.push({
         organisationId: row.organisationId,
@@ -101,7 +117,7 @@ export class PreparedFacts {
       if (pending.length >= STORE_CHUNK || index === stale.length - 1) {
         const chunk = pending;
         pending = [];
-        since = performance.now();
+        since = mark();
         await writing;
         writing = this.readModels.facts.store(chunk);
         addPhase(options.phases, 'prepare: store', since);
@@ -129,7 +145,7 @@ export class PreparedFacts {
         : undefined;
     let next = page(0);
     for (let start = 0; start < organisations.length; start += ROWS_PER_QUERY) {
-      let since = performance.now();
+      let since = mark();
       const rows = new Map((await next!).map((r) => [r.organisationId, r]));
       addPhase(phases, 'read prepared facts', since);
       next = page(start + ROWS_PER_QUERY);
@@ -138,16 +154,16 @@ export class PreparedFacts {
         const row = rows.get(organisationId);
         const text = row ? preparedAsOf(row, asOf, PREPARED_FORMAT) : undefined;
         if (text !== undefined) {
-          since = performance.now();
-          const prepared = JSON.parse(text) as PreparedOrganisation;
+          since = mark();
+          const prepared = parsePrepared(text);
           addPhase(phases, 'parse prepared facts', since);
           yield { organisationId, prepared, source: 'read-model' };
           continue;
         }
-        since = performance.now();
+        since = mark();
         const events = await eventsOf(this.store, organisationId, asOf);
         addPhase(phases, 'fold: read events', since);
-        since = performance.now();
+        since = mark();
         const prepared =
           events.length === 0 ? undefined : prepareFactSets(foldOrganisation(organisationId, events));
         addPhase(phases, 'fold: fold and prepare', since);

@@ -5,7 +5,24 @@ import { normaliseText } from './text';
 
 export type { BatchContext } from './define';
 
-export const value = (raw: RawValue | null | undefined): DocumentValue => interpretValue(raw ?? null);
+/**
+ * Interpretations of printed values, by text: preparing an organisation reads the same cells for many
+ * facts, and organisations print the same values. Interpretations are immutable (shared by the facts
+ * that read them); the cache is emptied when it grows past `INTERPRETED_KEPT`.
+ */
+const interpreted = new Map<string, DocumentValue>();
+const INTERPRETED_KEPT = 100_000;
+
+export const value = (raw: RawValue | null | undefined): DocumentValue => {
+  if (typeof raw !== 'string') return interpretValue(raw ?? null);
+  let known = interpreted.get(raw);
+  if (known === undefined) {
+    if (interpreted.size >= INTERPRETED_KEPT) interpreted.clear();
+    known = interpretValue(raw);
+    interpreted.set(raw, known);
+  }
+  return known;
+};
 export const isEmpty = (raw: RawValue | null | undefined) => value(raw).kind === 'empty';
 export const round = (n: number) => Math.round(n * 100) / 100;
 export const PLAN_KINDS: ReadonlySet<string> = new Set(['renstra', 'renja']);

@@ -903,28 +903,50 @@ function achievementTriples(c: IndicatorContext): {
  * lower is better, under either convention for lower) is not misreported.
  */
 function misreported({ prepared, batch }: FinishInput) {
+  // The list and its count are two facts of one set: computed once per set and batch.
+  const known = misreportedOf.get(prepared as object);
+  if (known && known.batch === batch) return known.found;
   const { stated, triples } = prepared as ReturnType<typeof achievementTriples>;
   const tolerance = batch.settings.achievementTolerance;
   const convention = batch.settings.lowerIsBetter;
   const readings = stated
     ? [`${stated}/${convention}`]
     : [`higher-is-better/${convention}`, 'lower-is-better/inverse-difference', 'lower-is-better/ratio'];
-  return triples.flatMap((t) => {
-    const computed = readings.flatMap((r) => (t.computed[r] === undefined ? [] : [t.computed[r]]));
-    if (computed.length === 0 || computed.some((p) => Math.abs(p - t.reportedPercent) <= tolerance + 1e-9))
-      return [];
-    return [
-      {
-        period: t.period,
-        target: t.target,
-        realisation: t.realisation,
-        reported: t.reported,
-        computed: round(computed[0]!),
-        table: t.table,
-      },
-    ];
-  });
+  const found: {
+    period: string;
+    target: unknown;
+    realisation: unknown;
+    reported: unknown;
+    computed: number;
+    table: unknown;
+  }[] = [];
+  for (const t of triples) {
+    // The first reading that gives a capaian, unless one of them fits the printed capaian.
+    let first: number | undefined;
+    let fits = false;
+    for (const reading of readings) {
+      const computed = t.computed[reading];
+      if (computed === undefined) continue;
+      first ??= computed;
+      if (Math.abs(computed - t.reportedPercent) <= tolerance + 1e-9) {
+        fits = true;
+        break;
+      }
+    }
+    if (first === undefined || fits) continue;
+    found.push({
+      period: t.period,
+      target: t.target,
+      realisation: t.realisation,
+      reported: t.reported,
+      computed: round(first),
+      table: t.table,
+    });
+  }
+  misreportedOf.set(prepared as object, { batch, found });
+  return found;
 }
+const misreportedOf = new WeakMap<object, { batch: FinishInput['batch']; found: unknown[] }>();
 
 /**
  * For a count of things produced (aggregation sum, stated or inferred): years whose four quarters or two
