@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { default as Ajv, ValidateFunction } from 'ajv';
 import { DEFAULT_ACHIEVEMENT_CONFIG, type AchievementConfig } from '@sakip/read-models';
-import { DEFAULT_LKE, DEFAULT_SETTINGS, type EvaluationSettings, type LkeSettings } from '@sakip/rules';
+import {
+  DEFAULT_LKE,
+  DEFAULT_SETTINGS,
+  type EvaluationSettings,
+  type LkeSettings,
+} from '@sakip/rules/defaults';
 
 const deadlines = {
   type: 'object',
