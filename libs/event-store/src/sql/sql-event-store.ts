@@ -307,9 +307,13 @@ SELECT
         `(transaction_id, position) <= ($${params.length - 1}::text::xid8, $${params.length}::bigint)`,
       );
     }
+    // One organisation's events: found by the partition index alone (the subquery keeps the position
+    // conditions out of it). Given both, the planner ANDed it with a scan of the commit-order index over the
+    // whole log: 0.4 s instead of 5 ms per organisation on 3 M events.
+    let from = this.table;
     if (options.partitionKey !== undefined) {
       params.push(options.partitionKey);
-      where.push(`partition_key = $${params.length}`);
+      from = `(SELECT * FROM ${this.table} WHERE partition_key = $${params.length} OFFSET 0) AS events`;
     }
     let limit = '';
     if (options.limit !== undefined) {
@@ -317,7 +321,7 @@ SELECT
       limit = `LIMIT $${params.length}`;
     }
     const rows = await this.db.query<EventRow>(
-      `SELECT ${COLUMNS} FROM ${this.table} WHERE ${where.join(' AND ')} ORDER BY transaction_id, position ${limit}`,
+      `SELECT ${COLUMNS} FROM ${from} WHERE ${where.join(' AND ')} ORDER BY transaction_id, position ${limit}`,
       params,
     );
     return rows.map(toStoredEvent);
