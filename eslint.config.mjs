@@ -44,9 +44,9 @@ export default tseslint.config(
           enforceBuildableLibDependency: false,
           // End-to-end tests start the API in-process through its testing entry point.
           allow: ['@sakip/api/testing'],
-          // The CLI registers its commands from @sakip/application/lean and loads the full library only inside
-          // the command that runs (start-up, ADR 0012): both a static and a lazy import, on purpose.
-          checkDynamicDependenciesExceptions: ['@sakip/application'],
+          // The CLI registers its commands from @sakip/application/lean and loads the full library (and the
+          // rules library) only inside the command that runs (start-up, ADR 0012): static and lazy imports, on purpose.
+          checkDynamicDependenciesExceptions: ['@sakip/application', '@sakip/rules'],
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
             // The web application talks to the API over HTTP only: it imports no library of the workspace.

@@ -14,4 +14,4 @@ export * from './review/review';
 export * from './review/findings';
 export * from './workbook/document-files';
 export * from './keys/operator-channel';
-export { DEFAULT_RULES_DIR } from './evaluations/rule-sets';
+export { DEFAULT_RULES_DIR } from './evaluations/rules-dir';

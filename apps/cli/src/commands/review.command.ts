@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import Table from 'cli-table3';
-import { loadRules, type RuleFile } from '@sakip/rules';
+import type { RuleFile } from '@sakip/rules';
 import {
   DEFAULT_RULES_DIR,
   formatProblem,
@@ -55,6 +55,8 @@ async function review(
     throw new Error(`--now must be a date YYYY-MM-DD, not "${options.now}"`);
   const now = options.now ?? context.clock.now().toISOString().slice(0, 10);
 
+  // The rules library is loaded when a review runs, not when the command is registered (start-up).
+  const { loadRules } = await import('@sakip/rules');
   const loaded = await loadRules(options.rules ? resolve(context.cwd, options.rules) : DEFAULT_RULES_DIR);
   if (loaded.problems.length > 0) {
     out.warn({

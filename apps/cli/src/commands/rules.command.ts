@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { factCatalogueMarkdown, idFromPath, loadRuleFile, loadRules, runExamples } from '@sakip/rules';
 import { stat } from 'node:fs/promises';
 import { DEFAULT_RULES_DIR, readJsonFile } from '@sakip/application/lean';
 import type { RulesStatus } from '@sakip/application';
 import { cliCaller, withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
+
+/** The rules library, loaded when a rules command runs (not when the commands are registered: start-up). */
+const rulesLibrary = () => import('@sakip/rules');
 
 export function registerRulesCommand(program: Command, context: CliContext): void {
   const { out } = context;
@@ -17,12 +19,13 @@ export function registerRulesCommand(program: Command, context: CliContext): voi
   rules
     .command('facts')
     .description('print every fact a rule may use, per scope, with its type and meaning (Markdown)')
-    .action(() => out.line(factCatalogueMarkdown()));
+    .action(async () => out.line((await rulesLibrary()).factCatalogueMarkdown()));
   rules
     .command('test')
     .description("run every rule's examples (through the compiled evaluator and json-rules-engine)")
     .argument('[dir]', 'rules directory', DEFAULT_RULES_DIR)
     .action(async (dir: string) => {
+      const { loadRules, runExamples } = await rulesLibrary();
       const loaded = await loadRules(resolve(context.cwd, dir));
       let failed = 0;
       for (const { file, problems } of loaded.problems) {
@@ -59,6 +62,7 @@ export function registerRulesCommand(program: Command, context: CliContext): voi
     .description('check rule files against the schema and the fact catalogue, explaining every problem')
     .argument('<files...>', 'rule files (*.rule.json)')
     .action(async (files: string[]) => {
+      const { idFromPath, loadRuleFile } = await rulesLibrary();
       let invalid = 0;
       for (const file of files) {
         const path = resolve(context.cwd, file);

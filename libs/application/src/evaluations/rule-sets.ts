@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { currentRuleSet, RULE_SET_STREAM, ruleSetDecider, type RuleSetVersion } from '@sakip/domain';
 import {
   loadRules,
@@ -9,10 +8,9 @@ import {
   type RuleProblem,
 } from '@sakip/rules';
 import { errors } from '../errors/catalogue';
-import { packageRoot } from '../settings/package-root';
 import type { CommandContext, CommandPipeline, CommandResult } from '../pipeline/command-pipeline';
 
-export const DEFAULT_RULES_DIR = join(packageRoot(), 'rules');
+export { DEFAULT_RULES_DIR } from './rules-dir';
 
 export interface StoredRuleSet {
   readonly version: number;

@@ -1,13 +1,6 @@
 import { MemoryEventStore, START } from '@sakip/event-store';
-import {
-  buildFactSets,
-  DEFAULT_SETTINGS,
-  foldOrganisation,
-  RuleSet,
-  type EvaluationSettings,
-  type Finding,
-  type RuleFile,
-} from '@sakip/rules';
+import type { EvaluationSettings, Finding, RuleFile } from '@sakip/rules';
+import { DEFAULT_SETTINGS } from '@sakip/rules/defaults';
 import { BundleImporter, type ImportSummary, type ImportWarning } from '../bundles/bundle-import';
 import type { BundleProblem } from '../bundles/bundle-validation';
 import type { DocumentInput } from '../workbook/document-files';
@@ -88,6 +81,8 @@ export async function reviewBundles(
   }
   if (rejected.length > 0) return { ok: false, rejected };
 
+  // The rules library is loaded by the first review, not by every command that can review (start-up).
+  const { buildFactSets, foldOrganisation, RuleSet } = await import('@sakip/rules');
   const ruleSet = new RuleSet(options.rules);
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const findings: Finding[] = [];
