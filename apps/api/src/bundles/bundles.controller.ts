@@ -1,14 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  BUNDLE_SCHEMA as schema,
-  XLSX_MEDIA_TYPE,
-  type Application,
-  type Caller,
-  type ImportSummary,
-} from '@sakip/application';
+import { XLSX_MEDIA_TYPE, type Application, type Caller, type ImportSummary } from '@sakip/application';
 import { Roles } from '../shared/auth/auth.guard';
-import { BodyLimit } from '../shared/json-body';
+import { BodyLimit, DOCUMENT_REQUEST_BODY } from '../shared/json-body';
 import { Ctx } from '../shared/request-context';
 import { App } from '../shared/tokens';
 
@@ -28,15 +22,7 @@ export class BundlesController {
     description:
       `A workbook (\`sakip template\`, \`sakip export --format xlsx\`) is sent as the raw body with Content-Type ${XLSX_MEDIA_TYPE}; ` +
       'its problems name the sheet and cell ("Indikator!C14"). See docs/workbook.md.',
-    requestBody: {
-      required: true,
-      content: {
-        'application/json': { schema: schema as object },
-        [XLSX_MEDIA_TYPE]: {
-          schema: { type: 'string', format: 'binary', description: 'a SAKIP workbook (.xlsx)' },
-        },
-      },
-    },
+    requestBody: DOCUMENT_REQUEST_BODY,
   })
   @ApiOkResponse({
     description:

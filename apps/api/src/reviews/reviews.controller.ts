@@ -1,13 +1,8 @@
 import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, Matches } from 'class-validator';
-import {
-  BUNDLE_SCHEMA as schema,
-  XLSX_MEDIA_TYPE,
-  type Application,
-  type UploadReview,
-} from '@sakip/application';
-import { BodyLimit } from '../shared/json-body';
+import { XLSX_MEDIA_TYPE, type Application, type UploadReview } from '@sakip/application';
+import { BodyLimit, DOCUMENT_REQUEST_BODY } from '../shared/json-body';
 import { App } from '../shared/tokens';
 
 export class ReviewQueryDto {
@@ -36,15 +31,7 @@ export class ReviewsController {
     description:
       `The same bodies as POST /bundles: a sakip-bundle JSON, or a SAKIP workbook sent raw with Content-Type ${XLSX_MEDIA_TYPE}. ` +
       "A document that cannot be read answers 200 with ok: false and every problem (a workbook's at its sheet and cell).",
-    requestBody: {
-      required: true,
-      content: {
-        'application/json': { schema: schema as object },
-        [XLSX_MEDIA_TYPE]: {
-          schema: { type: 'string', format: 'binary', description: 'a SAKIP workbook (.xlsx)' },
-        },
-      },
-    },
+    requestBody: DOCUMENT_REQUEST_BODY,
   })
   @ApiOkResponse({
     description: '{ ok: true, now, ruleSet, documents, total, findings, summary } or { ok: false, rejected }',

@@ -8,7 +8,14 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
-import { decodeUtf8, errors, parseJsonInput, XLSX_MEDIA_TYPE, type Application } from '@sakip/application';
+import {
+  BUNDLE_SCHEMA,
+  decodeUtf8,
+  errors,
+  parseJsonInput,
+  XLSX_MEDIA_TYPE,
+  type Application,
+} from '@sakip/application';
 import { App } from './tokens';
 
 /** How large a route's body may be: commands are small, rules a little larger, bundles configurable. */
@@ -20,6 +27,17 @@ export const RULE_BODY_BYTES = 1024 * 1024;
 
 /** The size class of a route's body (default: command). */
 export const BodyLimit = (kind: BodyKind) => SetMetadata(BODY_KIND, kind);
+
+/** The OpenAPI request body of a route that takes a document: sakip-bundle JSON, or a SAKIP workbook sent raw. */
+export const DOCUMENT_REQUEST_BODY = {
+  required: true,
+  content: {
+    'application/json': { schema: BUNDLE_SCHEMA as object },
+    [XLSX_MEDIA_TYPE]: {
+      schema: { type: 'string', format: 'binary', description: 'a SAKIP workbook (.xlsx)' },
+    },
+  },
+};
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
 
