@@ -2,8 +2,8 @@ import { basename, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import Table from 'cli-table3';
 import { NODE_LEVELS } from '@sakip/domain';
-import { formatProblem, readDocumentFile } from '@sakip/application/lean';
-import type { DocumentInput, ImportOutcome, ImportProgress, ImportSummary } from '@sakip/application';
+import { formatProblem, organisationIdOf, readDocumentFile } from '@sakip/application/lean';
+import type { ImportOutcome, ImportProgress, ImportSummary } from '@sakip/application';
 import { cliCaller, withApplication, type CliContext } from '../context';
 import type { Output } from '../output';
 import { progressFor } from '../progress';
@@ -59,7 +59,7 @@ export async function importFiles(
     const importAt = async (index: number, file: string, reading: ReturnType<typeof readDocumentFile>) => {
       const read = await reading;
       if (read.ok) {
-        const own = organisationOf(read.input);
+        const own = organisationIdOf(read.input);
         for (let j = 0; j < index; j++) if ((await organisations[j]) === own) await done[j];
       }
       const outcome = read.ok
@@ -80,7 +80,7 @@ export async function importFiles(
         const index = next++;
         const file = files[index]!;
         const reading = readDocumentFile(resolve(context.cwd, file));
-        organisations[index] = reading.then((r) => (r.ok ? organisationOf(r.input) : undefined));
+        organisations[index] = reading.then((r) => (r.ok ? organisationIdOf(r.input) : undefined));
         done[index] = importAt(index, file, reading);
         await done[index];
       }
@@ -97,13 +97,6 @@ export async function importFiles(
     }
     return rejected;
   });
-}
-
-/** The organisation a document is about, as its bundle names it (undefined when it does not). */
-function organisationOf(input: DocumentInput): string | undefined {
-  const bundle = input.bundle as { organisation?: { id?: unknown } } | null;
-  const id = typeof bundle === 'object' && bundle !== null ? bundle.organisation?.id : undefined;
-  return typeof id === 'string' ? id : undefined;
 }
 
 /** Progress through one large file: the commands decided, then the events written (a few hundred: silent). */

@@ -2,7 +2,13 @@ import type { Clock } from '../shared/clock';
 import type { Caller } from '../shared/caller';
 import { errors } from '../errors/catalogue';
 import { checkScope } from '../shared/principal';
-import { importDocument, isDocumentInput, jsonDocument, workbookDocument } from '../workbook/document-files';
+import {
+  importDocument,
+  isDocumentInput,
+  jsonDocument,
+  organisationIdOf,
+  workbookDocument,
+} from '../workbook/document-files';
 import type { BundleImporter, ImportOutcome, ImportProgress, ImportSummary } from './bundle-import';
 
 /** Importing documents (sakip-bundle JSON or a SAKIP workbook), for the API and the CLI: who may, and when. */
@@ -27,8 +33,8 @@ export class BundleImports {
       : Buffer.isBuffer(input)
         ? await workbookDocument(input)
         : jsonDocument(input);
-    const organisationId = (document.bundle as { organisation?: { id?: unknown } } | null)?.organisation?.id;
-    if (typeof organisationId === 'string') checkScope(caller.principal, organisationId);
+    const organisationId = organisationIdOf(document);
+    if (organisationId !== undefined) checkScope(caller.principal, organisationId);
     return importDocument(this.importer, document, {
       actor: caller.actor,
       now: this.clock.now().toISOString(),

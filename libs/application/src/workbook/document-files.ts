@@ -25,6 +25,13 @@ export interface DocumentInput {
   locateWarnings(warnings: readonly ImportWarning[]): ImportWarning[];
 }
 
+/** The organisation a document is about, as its bundle names it (undefined when it names none). */
+export function organisationIdOf(document: DocumentInput): string | undefined {
+  const bundle = document.bundle as { organisation?: { id?: unknown } } | null;
+  const id = typeof bundle === 'object' && bundle !== null ? bundle.organisation?.id : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
 export function isDocumentInput(value: unknown): value is DocumentInput {
   return (
     typeof value === 'object' &&
