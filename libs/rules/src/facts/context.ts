@@ -86,21 +86,28 @@ export function organisationContext(model: OrganisationModel): OrganisationConte
       }
       return undefined;
     },
-    subject(over) {
-      return {
-        organisationId: model.organisationId,
-        organisationName,
-        documentId: null,
-        documentTitle: null,
-        nodeId: null,
-        nodeCode: null,
-        nodeName: null,
-        indicatorId: null,
-        indicatorName: null,
-        period: null,
-        ...over,
-      };
-    },
+    subject: (over) => subjectIn(model.organisationId, organisationName, over),
+  };
+}
+
+/** A finding's subject in an organisation: what `over` names, every other part null. */
+export function subjectIn(
+  organisationId: string,
+  organisationName: string | null,
+  over: Partial<Subject>,
+): Subject {
+  return {
+    organisationId,
+    organisationName,
+    documentId: null,
+    documentTitle: null,
+    nodeId: null,
+    nodeCode: null,
+    nodeName: null,
+    indicatorId: null,
+    indicatorName: null,
+    period: null,
+    ...over,
   };
 }
 

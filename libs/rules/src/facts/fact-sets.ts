@@ -1,7 +1,7 @@
 import type { EvaluationKind, FactSet, Scope, Subject } from '../rule';
 import { deadlinesFor } from '../settings';
 import { finishFacts, prepareFacts, type BatchContext, type FactDefinitions } from './define';
-import { organisationContext } from './context';
+import { organisationContext, subjectIn } from './context';
 import { DOCUMENT_FACTS } from './document.facts';
 import { INDICATOR_PERIOD_FACTS, periodContext, periodsOf } from './indicator-period.facts';
 import { indicatorContext, INDICATOR_FACTS } from './indicator.facts';
@@ -162,19 +162,8 @@ export function finishFactSets(
     organisationName: prepared.organisationName,
     government: prepared.government,
   };
-  const subject = (over: Partial<Subject>): Subject => ({
-    organisationId: prepared.organisationId,
-    organisationName: prepared.organisationName,
-    documentId: null,
-    documentTitle: null,
-    nodeId: null,
-    nodeCode: null,
-    nodeName: null,
-    indicatorId: null,
-    indicatorName: null,
-    period: null,
-    ...over,
-  });
+  const subject = (over: Partial<Subject>): Subject =>
+    subjectIn(prepared.organisationId, prepared.organisationName, over);
   const sets: FactSet[] = [];
   if (kinds.includes('review'))
     for (const set of prepared.sets) {
